@@ -1,0 +1,124 @@
+//! Splits a content file into TOML front matter and Markdown body, and turns
+//! TOML/serde errors into plain Danish messages with the right line number.
+
+use crate::problem::{line_of, Problem};
+use serde::de::DeserializeOwned;
+
+/// A file split at its `+++` fences.
+pub struct Split<'a> {
+    pub front: &'a str,
+    /// Line number (1-based) of the first front-matter line.
+    pub front_line: usize,
+    pub body: &'a str,
+    /// Line number of the first body line.
+    pub body_line: usize,
+}
+
+pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let missing = || {
+        Problem::error(
+            path,
+            1,
+            "filen skal begynde med en linje med +++, så felterne (titel, resumé …), \
+             og en linje mere med +++ før selve teksten",
+        )
+    };
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().ok_or_else(missing)?;
+    if first.trim_end() != "+++" {
+        return Err(missing());
+    }
+    let front_start = first.len();
+    let mut offset = front_start;
+    for line in lines {
+        if line.trim_end() == "+++" {
+            let front = &text[front_start..offset];
+            let body = &text[offset + line.len()..];
+            let front_line = 2;
+            let body_line = line_of(text, offset + line.len());
+            return Ok(Split { front, front_line, body, body_line });
+        }
+        offset += line.len();
+    }
+    Err(Problem::error(
+        path,
+        1,
+        "felterne øverst i filen bliver aldrig lukket: tilføj en linje med +++ efter det sidste felt",
+    ))
+}
+
+/// Parses front matter into `T`, reporting errors at the line where TOML found them.
+pub fn parse<T: DeserializeOwned>(path: &str, split: &Split<'_>) -> Result<T, Problem> {
+    toml::from_str::<T>(split.front).map_err(|e| {
+        let line = e
+            .span()
+            .map(|span| split.front_line + line_of(split.front, span.start) - 1)
+            .unwrap_or(split.front_line);
+        Problem::error(path, line, explain(e.message()))
+    })
+}
+
+/// Plain-language Danish for the errors serde and TOML give.
+pub fn explain(message: &str) -> String {
+    let message = message.trim();
+    let ticked = |s: &str| -> Vec<String> {
+        s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    };
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let names = ticked(rest);
+        if let Some((field, allowed)) = names.split_first() {
+            return format!(
+                "feltet `{field}` kendes ikke (stavefejl?). Tilladte felter her: {}",
+                allowed.join(", ")
+            );
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let names = ticked(rest);
+        if let Some((value, allowed)) = names.split_first() {
+            return format!("værdien `{value}` er ikke tilladt. Brug en af: {}", allowed.join(", "));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let field = ticked(rest).into_iter().next().unwrap_or_default();
+        return format!("feltet `{field}` mangler: tilføj en linje med {field} = …");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return format!(
+            "forkert slags værdi ({rest}). Tekst skal stå i anførselstegn, lister i [ ], \
+             ja/nej skrives true/false, tal og datoer uden anførselstegn"
+        );
+    }
+    if message.contains("duplicate key") {
+        return format!("et felt står to gange: slet det ene ({message})");
+    }
+    format!("felterne kan ikke læses: {message}. Tjek anførselstegn, = og [ ] på linjen")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explains_unknown_field_in_danish() {
+        let m = explain("unknown field `titel`, expected one of `title`, `summary`");
+        assert!(m.contains("`titel`") && m.contains("title, summary"), "{m}");
+    }
+
+    #[test]
+    fn finds_line_of_error() {
+        let text = "+++\ntitle = \"x\"\nsummary = 3\n+++\nbody";
+        let s = split("a.md", text).unwrap();
+        #[derive(serde::Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            title: String,
+            summary: String,
+        }
+        let err = parse::<T>("a.md", &s).err().unwrap();
+        assert_eq!(err.line, 3);
+        assert_eq!(s.body, "body");
+        assert_eq!(s.body_line, 5);
+    }
+}

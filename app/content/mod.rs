@@ -1,0 +1,420 @@
+//! Content: loading the content folder into checked, ready-to-show items.
+//! Knows nothing of the web; every problem it finds carries its file and line.
+
+pub mod dates;
+pub mod frontmatter;
+pub mod markdown;
+pub mod model;
+pub mod readability;
+pub mod site_config;
+
+use crate::problem::{line_of, Problem};
+use crate::source::SourceFile;
+use chrono::{Months, NaiveDate};
+use model::{is_placeholder, FrontMatter, Item, Kind, Lang, TranslationFrontMatter};
+use serde::Deserialize;
+use site_config::SiteConfig;
+use std::collections::{BTreeMap, HashMap};
+
+pub use model::{Audience, Contact, Session};
+
+/// A topic that items can be tagged with, named in every language.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub da: String,
+    pub en: String,
+}
+
+impl Topic {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Everything loaded from the item files, checked.
+#[derive(Debug)]
+pub struct Content {
+    pub site: SiteConfig,
+    pub topics: Vec<Topic>,
+    /// Published items in both languages, ordered by kind and title.
+    pub items: Vec<Item>,
+    index: HashMap<(Lang, String), usize>,
+}
+
+impl Content {
+    pub fn get(&self, lang: Lang, slug: &str) -> Option<&Item> {
+        self.index.get(&(lang, slug.to_string())).map(|&i| &self.items[i])
+    }
+
+    pub fn in_lang(&self, lang: Lang) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.lang == lang)
+    }
+
+    pub fn of_kind(&self, lang: Lang, kind: Kind) -> impl Iterator<Item = &Item> {
+        self.in_lang(lang).filter(move |i| i.kind == kind)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}
+
+/// Paths that item slugs may not take, because pages or the API live there.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "en", "api", "static", "healthz", "soeg", "search", "guide", "was", "robots.txt", "favicon.ico",
+    "indgange", "tilbud", "kurser", "partnere", "sider", "entry-points", "services", "courses",
+    "partners", "pages",
+];
+
+/// Loads and checks the item files, `site.toml` and `topics.toml` among `files`.
+/// Returns the content only when there are no errors; warnings come either way.
+pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let site = match find(files, site_config::FILE) {
+        None => {
+            problems.push(Problem::error(site_config::FILE, 0, "filen site.toml mangler i indholdsmappen: den fortæller sitets navn, kommune og farver"));
+            None
+        }
+        Some(f) => match site_config::parse(&f.text) {
+            Ok((config, found)) => {
+                problems.extend(found);
+                Some(config)
+            }
+            Err(p) => {
+                problems.push(p);
+                None
+            }
+        },
+    };
+    let topics = load_topics(files, &mut problems);
+
+    // Danish files are the masters; read them first so translations can inherit.
+    let mut masters: BTreeMap<String, (Kind, &SourceFile, FrontMatter, markdown::Rendered)> = BTreeMap::new();
+    let mut translations: Vec<(Kind, String, Lang, &SourceFile)> = Vec::new();
+    for file in files {
+        let Some((kind, slug, lang)) = classify(file, &mut problems) else { continue };
+        if lang != Lang::Da {
+            translations.push((kind, slug, lang, file));
+            continue;
+        }
+        let Some((front, rendered)) = parse_item::<FrontMatter>(file, lang, &mut problems) else { continue };
+        if let Some((_, other, _, _)) = masters.get(&slug) {
+            problems.push(Problem::error(&file.path, 1, format!("navnet `{slug}` bruges også af {}. Hvert indhold skal have sit eget filnavn", other.path)));
+            continue;
+        }
+        masters.insert(slug, (kind, file, front, rendered));
+    }
+
+    let exists = |slug: &str| masters.contains_key(slug);
+    let mut items = Vec::new();
+    for (slug, (kind, file, front, rendered)) in &masters {
+        check_master(file, *kind, front, &topics, &exists, today, &mut problems);
+        problems.extend(markdown::check_links(&file.path, &rendered.links, exists));
+        items.push(master_item(slug, *kind, file, front, rendered));
+    }
+
+    let mut translated: HashMap<(String, Lang), Item> = HashMap::new();
+    for (kind, slug, lang, file) in translations {
+        let Some((master_kind, _, _, _)) = masters.get(&slug) else {
+            problems.push(Problem::error(&file.path, 1, format!("der er ingen dansk udgave ({}/{slug}.da.md) af denne oversættelse. Opret den danske fil først", kind.folder())));
+            continue;
+        };
+        if *master_kind != kind {
+            problems.push(Problem::error(&file.path, 1, format!("den danske udgave ligger i mappen {}/: læg oversættelsen i samme mappe", master_kind.folder())));
+            continue;
+        }
+        let Some((tr, rendered)) = parse_item::<TranslationFrontMatter>(file, lang, &mut problems) else { continue };
+        problems.extend(markdown::check_links(&file.path, &rendered.links, exists));
+        let master = items.iter().find(|i: &&Item| i.slug == slug).expect("master exists");
+        translated.insert((slug, lang), translation_item(master, file, tr, rendered, lang));
+    }
+
+    // Every item exists in every language: a missing translation shows the Danish text with a note.
+    let mut all = Vec::new();
+    for master in items {
+        for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::Da) {
+            let item = translated.remove(&(master.slug.clone(), lang)).unwrap_or_else(|| {
+                let mut fallback = master.clone();
+                fallback.lang = lang;
+                fallback.translated = false;
+                fallback.body_html = markdown::render(&body_of(&master.path, files), 1, lang).html;
+                fallback
+            });
+            all.push(item);
+        }
+        all.push(master);
+    }
+    all.retain(|i| !i.draft);
+    all.sort_by(|a, b| (a.kind, a.lang, a.title.to_lowercase()).cmp(&(b.kind, b.lang, b.title.to_lowercase())));
+
+    problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    let has_errors = problems.iter().any(Problem::is_error);
+    let content = match (site, has_errors) {
+        (Some(site), false) => {
+            let index = all.iter().enumerate().map(|(i, item)| ((item.lang, item.slug.clone()), i)).collect();
+            Some(Content { site, topics, items: all, index })
+        }
+        _ => None,
+    };
+    (content, problems)
+}
+
+fn find<'a>(files: &'a [SourceFile], path: &str) -> Option<&'a SourceFile> {
+    files.iter().find(|f| f.path == path)
+}
+
+fn body_of(path: &str, files: &[SourceFile]) -> String {
+    find(files, path)
+        .and_then(|f| frontmatter::split(&f.path, &f.text).ok().map(|s| s.body.to_string()))
+        .unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicNames {
+    da: String,
+    en: String,
+}
+
+fn load_topics(files: &[SourceFile], problems: &mut Vec<Problem>) -> Vec<Topic> {
+    let Some(file) = find(files, "topics.toml") else {
+        problems.push(Problem::error("topics.toml", 0, "filen topics.toml mangler: den skal liste de emner, indholdet kan have"));
+        return Vec::new();
+    };
+    let split = frontmatter::Split { front: &file.text, front_line: 1, body: "", body_line: 0 };
+    match frontmatter::parse::<toml::Table>(&file.path, &split) {
+        Err(p) => {
+            problems.push(p);
+            Vec::new()
+        }
+        Ok(table) => {
+            let mut topics = Vec::new();
+            for (id, value) in table {
+                let line = file.text.find(&format!("[{id}]")).map(|o| line_of(&file.text, o)).unwrap_or(1);
+                match value.try_into::<TopicNames>() {
+                    Ok(names) => topics.push(Topic { id, da: names.da, en: names.en }),
+                    Err(e) => problems.push(Problem::error(&file.path, line, format!("emnet `{id}`: {}", frontmatter::explain(e.message())))),
+                }
+            }
+            // Keep the file's order, which staff chose.
+            topics.sort_by_key(|t| file.text.find(&format!("[{}]", t.id)));
+            topics
+        }
+    }
+}
+
+/// Which item a file is: `<kind folder>/<slug>.<lang>.md`. Other files are ignored or reported.
+fn classify(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<(Kind, String, Lang)> {
+    let (folder, name) = file.path.split_once('/')?;
+    if folder == "guide" {
+        return None;
+    }
+    let kind = Kind::from_folder(folder)?;
+    let Some(stem) = name.strip_suffix(".md") else {
+        problems.push(Problem::warning(&file.path, 0, "filen bliver ikke brugt: indhold skal ligge i filer, der ender på .da.md eller .en.md"));
+        return None;
+    };
+    let Some((slug, lang)) = stem.rsplit_once('.').and_then(|(s, l)| Lang::from_code(l).map(|l| (s, l))) else {
+        problems.push(Problem::error(&file.path, 0, "filnavnet skal slutte med sproget: navn.da.md for dansk eller navn.en.md for engelsk"));
+        return None;
+    };
+    let valid = !slug.is_empty()
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-');
+    if !valid {
+        problems.push(Problem::error(&file.path, 0, format!("filnavnet `{slug}` må kun have små bogstaver a-z, tal og bindestreg (skriv æ som ae, ø som oe, å som aa)")));
+        return None;
+    }
+    if RESERVED_SLUGS.contains(&slug) {
+        problems.push(Problem::error(&file.path, 0, format!("navnet `{slug}` er optaget af en af sitets egne sider. Vælg et andet filnavn")));
+        return None;
+    }
+    Some((kind, slug.to_string(), lang))
+}
+
+fn parse_item<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    lang: Lang,
+    problems: &mut Vec<Problem>,
+) -> Option<(T, markdown::Rendered)> {
+    let split = match frontmatter::split(&file.path, &file.text) {
+        Ok(s) => s,
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    match frontmatter::parse::<T>(&file.path, &split) {
+        Ok(front) => Some((front, markdown::render(split.body, split.body_line, lang))),
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    }
+}
+
+/// Line of `key = …` in the front matter, for messages about a field's value.
+fn key_line(file: &SourceFile, key: &str) -> usize {
+    file.text
+        .lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=') || rest.starts_with(']'))
+        })
+        .map(|i| i + 1)
+        .unwrap_or(1)
+}
+
+fn check_master(
+    file: &SourceFile,
+    kind: Kind,
+    front: &FrontMatter,
+    topics: &[Topic],
+    exists: &dyn Fn(&str) -> bool,
+    today: NaiveDate,
+    problems: &mut Vec<Problem>,
+) {
+    let path = &file.path;
+    let err = |problems: &mut Vec<Problem>, key: &str, msg: String| problems.push(Problem::error(path, key_line(file, key), msg));
+    let warn = |problems: &mut Vec<Problem>, key: &str, msg: String| problems.push(Problem::warning(path, key_line(file, key), msg));
+
+    if front.title.trim().is_empty() {
+        err(problems, "title", "titlen er tom: skriv hvad hjælpen hedder".into());
+    }
+    if front.summary.trim().is_empty() {
+        err(problems, "summary", "resuméet (summary) er tomt: skriv én eller to korte sætninger om hjælpen".into());
+    } else if front.summary.chars().count() > 300 {
+        warn(problems, "summary", format!("resuméet er {} tegn: hold det under 300, så det kan læses i en søgeliste", front.summary.chars().count()));
+    }
+    if front.audience.is_empty() {
+        err(problems, "audience", "audience er tom: skriv hvem hjælpen er til, fx [\"foraeldre\", \"unge\"]".into());
+    }
+    if let Some([lo, hi]) = front.age {
+        if lo > hi {
+            err(problems, "age", format!("alderen [{lo}, {hi}] går baglæns: skriv den yngste alder først, fx [{hi}, {lo}]"));
+        }
+    }
+    for topic in &front.topics {
+        if !topics.iter().any(|t| &t.id == topic) {
+            let known: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+            err(problems, "topics", format!("emnet `{topic}` findes ikke i topics.toml. Brug et af: {}", known.join(", ")));
+        }
+    }
+    for slug in &front.related {
+        if !exists(slug) {
+            err(problems, "related", format!("`{slug}` under related findes ikke. Ret stavemåden (filnavnet uden .da.md) eller fjern det"));
+        }
+    }
+    if kind.needs_contact() {
+        if front.anonymous.is_none() {
+            err(problems, "title", "feltet `anonymous` mangler: skriv anonymous = true, hvis man kan være anonym, ellers false".into());
+        }
+        if front.referral_needed.is_none() {
+            err(problems, "title", "feltet `referral_needed` mangler: skriv referral_needed = true, hvis det kræver henvisning, ellers false".into());
+        }
+        match &front.contact {
+            None => err(problems, "title", "afsnittet [contact] mangler: tilføj [contact] med phone, email, address og hours (skriv \"ukendt\", hvis det ikke er kendt)".into()),
+            Some(c) => {
+                for (key, value) in [("phone", &c.phone), ("email", &c.email), ("address", &c.address), ("hours", &c.hours)] {
+                    match value {
+                        Some(v) if is_placeholder(v) => warn(problems, key, format!("kontakt: {key} er ikke udfyldt (\"ukendt\"). Siden henviser til kommunens hovednummer, indtil det rigtige står her")),
+                        Some(v) if v.trim().is_empty() => err(problems, key, format!("kontakt: {key} er tom. Skriv det rigtige eller \"ukendt\"")),
+                        None => warn(problems, "contact", format!("kontakt: {key} mangler. Skriv det rigtige eller {key} = \"ukendt\"")),
+                        _ => {}
+                    }
+                }
+                if let Some(phone) = c.phone.as_deref().filter(|p| !is_placeholder(p)) {
+                    if !phone.chars().all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+') || phone.chars().filter(char::is_ascii_digit).count() < 3 {
+                        err(problems, "phone", format!("telefonnummeret `{phone}` må kun have tal, mellemrum og +"));
+                    }
+                }
+            }
+        }
+    }
+    if kind == Kind::Kursus {
+        if front.sessions.is_empty() {
+            err(problems, "title", "kurset har ingen datoer: tilføj mindst én [[sessions]] med date = 2027-02-03".into());
+        }
+        if front.place.is_none() {
+            err(problems, "title", "kurset mangler `place`: skriv hvor det foregår".into());
+        }
+        if front.signup.is_none() {
+            err(problems, "title", "kurset mangler `signup`: skriv hvordan man tilmelder sig".into());
+        }
+    } else if !front.sessions.is_empty() || front.place.is_some() || front.signup.is_some() || front.capacity.is_some() {
+        err(problems, "sessions", "sessions, place, signup og capacity bruges kun til kurser (mappen kurser/)".into());
+    }
+    let due = front.last_reviewed.checked_add_months(Months::new(front.review_months)).unwrap_or(front.last_reviewed);
+    if due < today {
+        warn(problems, "last_reviewed", format!("teksten skulle have været gennemlæst senest {due}: læs den igennem, og sæt last_reviewed til dagens dato"));
+    }
+    if front.last_reviewed > today {
+        warn(problems, "last_reviewed", format!("last_reviewed ({}) ligger i fremtiden: skriv datoen, teksten sidst blev læst igennem", front.last_reviewed));
+    }
+}
+
+fn master_item(slug: &str, kind: Kind, file: &SourceFile, f: &FrontMatter, r: &markdown::Rendered) -> Item {
+    Item {
+        slug: slug.to_string(),
+        kind,
+        lang: Lang::Da,
+        translated: true,
+        path: file.path.clone(),
+        title: f.title.trim().to_string(),
+        summary: f.summary.trim().to_string(),
+        keywords: f.keywords.clone(),
+        audience: f.audience.clone(),
+        age: f.age.map(|[lo, hi]| (lo, hi)),
+        topics: f.topics.clone(),
+        anonymous: f.anonymous,
+        referral_needed: f.referral_needed,
+        price: f.price.clone(),
+        wait: f.wait.clone(),
+        legal_basis: f.legal_basis.clone(),
+        provider: f.provider.clone(),
+        languages: f.languages.clone(),
+        last_reviewed: f.last_reviewed,
+        review_months: f.review_months,
+        draft: f.draft,
+        related: f.related.clone(),
+        contact: f.contact.clone(),
+        place: f.place.clone(),
+        capacity: f.capacity,
+        signup: f.signup.clone(),
+        sessions: f.sessions.clone(),
+        body_html: r.html.clone(),
+        body_text: r.text.clone(),
+    }
+}
+
+fn translation_item(
+    master: &Item,
+    file: &SourceFile,
+    tr: TranslationFrontMatter,
+    r: markdown::Rendered,
+    lang: Lang,
+) -> Item {
+    let mut item = master.clone();
+    item.lang = lang;
+    item.path = file.path.clone();
+    item.title = tr.title.trim().to_string();
+    item.summary = tr.summary.trim().to_string();
+    item.keywords = tr.keywords;
+    item.price = tr.price.or(item.price);
+    item.wait = tr.wait.or(item.wait);
+    item.legal_basis = tr.legal_basis.or(item.legal_basis);
+    item.provider = tr.provider.or(item.provider);
+    item.place = tr.place.or(item.place);
+    item.signup = tr.signup.or(item.signup);
+    if let (Some(text), Some(contact)) = (tr.contact.and_then(|c| c.hours), item.contact.as_mut()) {
+        contact.hours = Some(text);
+    }
+    item.body_html = r.html;
+    item.body_text = r.text;
+    item
+}

@@ -1,0 +1,13 @@
+//! Find hjælp: one way in to a municipality's help for children, young people and families.
+
+pub mod analysis;
+pub mod assets;
+pub mod content;
+pub mod guide;
+pub mod i18n;
+pub mod problem;
+pub mod site;
+pub mod source;
+pub mod ui;
+pub mod web;
+pub mod reload;

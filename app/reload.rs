@@ -1,0 +1,92 @@
+//! Where content comes from, and swapping in a new snapshot only when it is valid.
+
+use crate::i18n::I18n;
+use crate::problem::Problem;
+use crate::site::Site;
+use crate::source::{self, SourceFile};
+use crate::web::AppState;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The content folder on disk, or the copy built into the binary.
+#[derive(Debug, Clone)]
+pub enum ContentSource {
+    Embedded,
+    Folder(PathBuf),
+}
+
+impl ContentSource {
+    pub fn files(&self) -> Result<Vec<SourceFile>, Vec<Problem>> {
+        match self {
+            ContentSource::Embedded => Ok(source::embedded_files()),
+            ContentSource::Folder(dir) => match source::read_folder(dir) {
+                Err(e) => Err(vec![Problem::error(dir.display().to_string(), 0, format!("indholdsmappen kan ikke læses: {e}"))]),
+                Ok((files, unreadable)) if unreadable.is_empty() => Ok(files),
+                Ok((_, unreadable)) => Err(unreadable.into_iter().map(|(path, why)| Problem::error(path, 0, why)).collect()),
+            },
+        }
+    }
+
+    /// Loads and checks everything; `Err` holds every problem when there are errors.
+    pub fn build(&self, i18n: Arc<I18n>) -> Result<Site, Vec<Problem>> {
+        let files = self.files()?;
+        Site::build(&files, i18n, crate::web::pages::today())
+    }
+}
+
+/// Re-reads the content and swaps the new snapshot in whole, or keeps the old one.
+/// Returns the problems found; the site changed only if none of them is an error.
+pub fn reload(state: &AppState, source: &ContentSource) -> Result<Vec<Problem>, Vec<Problem>> {
+    let i18n = state.snapshot().i18n.clone();
+    match source.build(i18n) {
+        Ok(site) => {
+            let warnings = site.warnings.clone();
+            state.site.store(Arc::new(site));
+            tracing::info!(target: "reload", warnings = warnings.len(), "new content is live");
+            Ok(warnings)
+        }
+        Err(problems) => {
+            for p in problems.iter().filter(|p| p.is_error()) {
+                tracing::error!(target: "reload", "{p}");
+            }
+            tracing::error!(target: "reload", "content has errors: still serving the last good version");
+            Err(problems)
+        }
+    }
+}
+
+/// Reloads on SIGHUP (Unix), for as long as the server runs.
+pub fn reload_on_sighup(state: AppState, source: ContentSource) {
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        use tokio::signal::unix::{signal, SignalKind};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else { return };
+        while hup.recv().await.is_some() {
+            let (state, source) = (state.clone(), source.clone());
+            let _ = tokio::task::spawn_blocking(move || reload(&state, &source)).await;
+        }
+    });
+}
+
+/// Watches the content folder and reloads after changes settle (editors save in bursts).
+pub fn watch(state: AppState, dir: PathBuf) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = tx.send(());
+        }
+    })?;
+    watcher.watch(&dir, RecursiveMode::Recursive)?;
+    let source = ContentSource::Folder(dir);
+    tokio::spawn(async move {
+        while rx.recv().await.is_some() {
+            // Let a burst of saves finish before reading the folder.
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            while rx.try_recv().is_ok() {}
+            let (state, source) = (state.clone(), source.clone());
+            let _ = tokio::task::spawn_blocking(move || reload(&state, &source)).await;
+        }
+    });
+    Ok(watcher)
+}

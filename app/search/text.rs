@@ -1,0 +1,203 @@
+//! Words with their positions, stop words, per-language stemming and HTML escaping.
+//!
+//! Word splitting follows `crate::analysis::words` exactly (letters and digits make
+//! words, everything else separates them, lower-cased), but without allocating per
+//! word and with byte offsets, which the index builder and the snippets need.
+
+use crate::analysis;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// Words longer than this (in bytes) are noise (pasted strings, base64…) and are ignored.
+pub(crate) const MAX_WORD_BYTES: usize = 60;
+
+/// The analysis a language's documents and queries get.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    Da,
+    En,
+}
+
+fn english() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+impl Lang {
+    /// English for `en`, Danish analysis for everything else.
+    pub(crate) fn from_code(code: &str) -> Lang {
+        if code.eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Da
+        }
+    }
+
+    /// Stem of one lower-cased word, the term of the main fields.
+    pub(crate) fn stem(self, word: &str) -> String {
+        match self {
+            Lang::Da => analysis::stem(word),
+            Lang::En => english().stem(word).into_owned(),
+        }
+    }
+
+    /// Term of the folded fields: ASCII spelling of æ/ø/å, then the stem. Danish only.
+    pub(crate) fn fold_stem(self, word: &str) -> String {
+        match self {
+            Lang::Da => analysis::stem(&analysis::fold(word)),
+            Lang::En => self.stem(word),
+        }
+    }
+
+    /// The key synonyms are matched on: folded and stemmed, so `Joints`, `joint`
+    /// and `bælle`/`baelle` meet.
+    pub(crate) fn synonym_key(self, word: &str) -> String {
+        self.fold_stem(word)
+    }
+
+    pub(crate) fn is_stop(self, word: &str) -> bool {
+        let list = match self {
+            Lang::Da => DA_STOP,
+            Lang::En => EN_STOP,
+        };
+        list.binary_search(&word).is_ok()
+    }
+
+    pub(crate) fn has_compounds(self) -> bool {
+        self == Lang::Da
+    }
+}
+
+/// Calls `f(start, end, lower_cased_word)` for every word of `text`, in order.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
+    let mut start: Option<usize> = None;
+    let mut emit = |s: usize, e: usize| {
+        let w = &text[s..e];
+        if is_lowercase(w) {
+            f(s, e, w);
+        } else {
+            let lower = w.to_lowercase();
+            f(s, e, &lower);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            emit(s, i);
+        }
+    }
+    if let Some(s) = start {
+        emit(s, text.len());
+    }
+}
+
+/// True when lower-casing `w` would not change it.
+fn is_lowercase(w: &str) -> bool {
+    if w.is_ascii() {
+        return !w.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    w.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    })
+}
+
+/// Number of characters (not bytes).
+pub(crate) fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Appends `text` HTML-escaped to `out`, collapsing runs of white space to one space.
+pub(crate) fn push_escaped(out: &mut String, text: &str) {
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Danish words too common to search for. Sorted (byte order) for binary search.
+/// Content words such as `bør`, `unge`, `hjælp` are deliberately not here.
+pub(crate) const DA_STOP: &[&str] = &[
+    "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem",
+    "den", "denne", "deres", "det", "dette", "dig", "din", "dine", "dit", "dog", "du", "efter",
+    "eller", "en", "end", "er", "et", "for", "fra", "fx", "ham", "han", "hans", "har", "havde",
+    "have", "hende", "hendes", "her", "hos", "hun", "hvad", "hver", "hvert", "hvilke",
+    "hvilken", "hvis", "hvor", "hvordan", "hvorfor", "i", "ikke", "ind", "jeg", "jer", "jeres",
+    "jo", "kan", "kunne", "man", "mange", "med", "meget", "men", "mig", "min", "mine", "mit",
+    "mod", "ned", "noget", "nogle", "nu", "når", "og", "også", "om", "op", "os", "osv", "over", "på",
+    "samt", "selv", "sig", "sin", "sine", "sit", "skal", "skulle", "som", "så", "sådan", "thi",
+    "til", "ud", "under", "var", "ved", "vi", "vil", "ville", "vor", "være", "været",
+];
+
+/// English stop words. Sorted for binary search.
+pub(crate) const EN_STOP: &[&str] = &[
+    "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could",
+    "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she", "so",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was",
+    "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would",
+    "you", "your",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_lists_are_sorted() {
+        for list in [DA_STOP, EN_STOP] {
+            for pair in list.windows(2) {
+                assert!(pair[0] < pair[1], "{} must come before {}", pair[1], pair[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn words_match_shared_analysis() {
+        let samples = [
+            "Børne- og Ungdomspsykiatrien, 15-årige ÆBLER",
+            "ΣΟΦΟΣ İstanbul ǅemal straße — ok",
+            "tab\tand\u{0}nul 🙂emoji🙂 word",
+            "",
+            "***",
+        ];
+        for s in samples {
+            let mut mine = Vec::new();
+            for_each_word(s, |a, b, w| {
+                assert!(a < b && b <= s.len());
+                mine.push(w.to_string());
+            });
+            assert_eq!(mine, analysis::words(s), "for {s:?}");
+        }
+    }
+
+    #[test]
+    fn escapes_html() {
+        let mut out = String::new();
+        push_escaped(&mut out, "<b a=\"x\">'&'</b>\n\n  ok");
+        assert_eq!(out, "&lt;b a=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/b&gt; ok");
+    }
+}

@@ -1,0 +1,384 @@
+//! The vocabulary of one language's documents: every distinct word with its analysis
+//! (stem, folded stem, compound parts), interned terms, and a sorted list of folded
+//! spellings for typo-tolerant (edit distance) and prefix look-ups and suggestions.
+
+use super::compound::Splitter;
+use super::text::{Lang, MAX_WORD_BYTES};
+use crate::analysis;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for short strings and ids (FxHash). The keys are words from our
+/// own content, not attacker-chosen inserts, so flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// No term (e.g. no folded form for English).
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Interned term strings (stems), so per-word analysis is a few integers.
+#[derive(Default)]
+pub(crate) struct Terms {
+    ids: FxMap<String, u32>,
+    strs: Vec<String>,
+}
+
+impl Terms {
+    pub(crate) fn intern(&mut self, s: String) -> u32 {
+        if let Some(&id) = self.ids.get(s.as_str()) {
+            return id;
+        }
+        let id = self.strs.len() as u32;
+        self.strs.push(s.clone());
+        self.ids.insert(s, id);
+        id
+    }
+    pub(crate) fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+    pub(crate) fn str(&self, id: u32) -> &str {
+        &self.strs[id as usize]
+    }
+}
+
+/// Analysis of one distinct word.
+pub(crate) struct WordInfo {
+    pub(crate) stop: bool,
+    /// Stem, the term of the main fields.
+    pub(crate) main: u32,
+    /// Stem of the ASCII-folded spelling, the term of the folded fields (Danish).
+    pub(crate) fold: u32,
+    /// Stems of its compound parts (empty when not a compound).
+    pub(crate) parts: Box<[u32]>,
+    /// Folded stems of its compound parts.
+    pub(crate) fold_parts: Box<[u32]>,
+}
+
+/// One folded spelling in the sorted key list.
+pub(crate) struct KeyInfo {
+    /// How often words with this spelling occur in the corpus.
+    pub(crate) freq: u32,
+    /// The most frequent word spelled like this (for suggestions).
+    pub(crate) display: u32,
+    /// Main-field stems of the words spelled like this.
+    pub(crate) stems: Box<[u32]>,
+}
+
+/// Collects the words of the documents, then analyses each distinct word once.
+#[derive(Default)]
+pub(crate) struct VocabBuilder {
+    ids: FxMap<String, u32>,
+    words: Vec<String>,
+    freq: Vec<u32>,
+}
+
+impl VocabBuilder {
+    /// Id of `word` (lower-cased), counting one occurrence.
+    pub(crate) fn add(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            self.freq[id as usize] += 1;
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(word.to_string());
+        self.freq.push(1);
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    pub(crate) fn finish(self, lang: Lang) -> Vocab {
+        let VocabBuilder { ids, words, freq } = self;
+        let mut terms = Terms::default();
+        let stems: Vec<String> = words.iter().map(|w| lang.stem(w)).collect();
+        let splitter = Splitter::new(
+            lang,
+            words.iter().zip(&stems).map(|(w, s)| (w.as_str(), s.as_str())),
+        );
+        let mut infos = Vec::with_capacity(words.len());
+        let mut main_known = Vec::new();
+        for (w, stem) in words.iter().zip(stems) {
+            let stop = lang.is_stop(w);
+            let main = terms.intern(stem);
+            let fold = if lang.has_compounds() {
+                // Skip a second stemming when folding changes nothing.
+                let folded = analysis::fold(w);
+                if folded == *w {
+                    main
+                } else {
+                    terms.intern(lang.fold_stem(w))
+                }
+            } else {
+                NONE
+            };
+            let (parts, fold_parts) = match (stop, splitter.split(w)) {
+                (false, Some(ps)) => {
+                    let mut parts = Vec::with_capacity(ps.len());
+                    let mut fold_parts = Vec::with_capacity(ps.len());
+                    for p in ps {
+                        let id = terms.intern(lang.stem(p));
+                        if id != main && !parts.contains(&id) {
+                            parts.push(id);
+                        }
+                        let fid = terms.intern(lang.fold_stem(p));
+                        if fid != fold && !fold_parts.contains(&fid) {
+                            fold_parts.push(fid);
+                        }
+                    }
+                    (parts.into_boxed_slice(), fold_parts.into_boxed_slice())
+                }
+                _ => (Box::default(), Box::default()),
+            };
+            if !stop {
+                if main_known.len() <= main as usize {
+                    main_known.resize(main as usize + 1, false);
+                }
+                main_known[main as usize] = true;
+            }
+            infos.push(WordInfo { stop, main, fold, parts, fold_parts });
+        }
+
+        // Sorted folded spellings of the alphabetic, non-stop words.
+        let mut by_key: FxMap<String, KeyInfo> = FxMap::default();
+        for (id, w) in words.iter().enumerate() {
+            let info = &infos[id];
+            if info.stop || w.len() > MAX_WORD_BYTES || !w.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let f = freq[id];
+            let e = by_key.entry(analysis::fold(w)).or_insert(KeyInfo {
+                freq: 0,
+                display: id as u32,
+                stems: Box::default(),
+            });
+            if f > freq[e.display as usize] {
+                e.display = id as u32;
+            }
+            e.freq += f;
+            if !e.stems.contains(&info.main) {
+                let mut v = e.stems.to_vec();
+                v.push(info.main);
+                e.stems = v.into_boxed_slice();
+            }
+        }
+        let mut keyed: Vec<(String, KeyInfo)> = by_key.into_iter().collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (keys, key_info) = keyed.into_iter().unzip();
+
+        Vocab { lang, ids, words, infos, terms, main_known, keys, key_info, splitter }
+    }
+}
+
+pub(crate) struct Vocab {
+    pub(crate) lang: Lang,
+    ids: FxMap<String, u32>,
+    words: Vec<String>,
+    infos: Vec<WordInfo>,
+    pub(crate) terms: Terms,
+    /// Per term id: used as the stem of some non-stop word (so present in the main fields).
+    main_known: Vec<bool>,
+    keys: Vec<String>,
+    key_info: Vec<KeyInfo>,
+    pub(crate) splitter: Splitter,
+}
+
+impl Vocab {
+    pub(crate) fn word_id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+    pub(crate) fn info(&self, id: u32) -> &WordInfo {
+        &self.infos[id as usize]
+    }
+    pub(crate) fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+    /// True when `term` is the stem of some indexed word.
+    pub(crate) fn is_main_term(&self, term: u32) -> bool {
+        self.main_known.get(term as usize).copied().unwrap_or(false)
+    }
+    pub(crate) fn key(&self, idx: u32) -> &KeyInfo {
+        &self.key_info[idx as usize]
+    }
+    /// Index of the folded spelling `key`, if some word is spelled so.
+    pub(crate) fn find_key(&self, key: &str) -> Option<u32> {
+        self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok().map(|i| i as u32)
+    }
+
+    /// Keys starting with `prefix` (folded), at most `max_scan` looked at.
+    pub(crate) fn with_prefix(&self, prefix: &str, max_scan: usize) -> impl Iterator<Item = u32> + '_ {
+        let start = self.keys.partition_point(|k| k.as_str() < prefix);
+        let prefix = prefix.to_string();
+        self.keys[start..]
+            .iter()
+            .take(max_scan)
+            .take_while(move |k| k.starts_with(prefix.as_str()))
+            .enumerate()
+            .map(move |(i, _)| (start + i) as u32)
+    }
+
+    /// Keys within `max` edits (insert, delete, substitute, swap neighbours) of the
+    /// folded `query`, with their distance. Walks the sorted keys like a trie, reusing
+    /// the rows of the shared prefix and skipping every key below a hopeless prefix.
+    pub(crate) fn fuzzy(&self, query: &str, max: u8) -> Vec<(u32, u8)> {
+        let q = query.as_bytes();
+        let mut out = Vec::new();
+        if q.is_empty() || q.len() > MAX_WORD_BYTES {
+            return out;
+        }
+        let m = q.len();
+        let w = m + 1;
+        let mut rows: Vec<u8> = (0..=m as u8).collect();
+        let mut depth = 0usize; // rows 0..=depth are valid for `prev`
+        let mut prev: &[u8] = &[];
+        let mut i = 0usize;
+        while i < self.keys.len() {
+            let key = self.keys[i].as_bytes();
+            let lcp = prev.iter().zip(key).take_while(|(a, b)| a == b).count().min(depth);
+            rows.truncate((lcp + 1) * w);
+            let mut pruned = None;
+            for d in lcp + 1..=key.len() {
+                let c = key[d - 1];
+                let base = (d - 1) * w;
+                rows.push(d.min(255) as u8);
+                let mut row_min = rows[d * w];
+                for j in 1..=m {
+                    let cost = u8::from(q[j - 1] != c);
+                    let mut v = (rows[base + j].saturating_add(1))
+                        .min(rows[d * w + j - 1].saturating_add(1))
+                        .min(rows[base + j - 1].saturating_add(cost));
+                    if d > 1 && j > 1 && c == q[j - 2] && key[d - 2] == q[j - 1] {
+                        v = v.min(rows[(d - 2) * w + j - 2].saturating_add(1));
+                    }
+                    rows.push(v);
+                    row_min = row_min.min(v);
+                }
+                if row_min > max {
+                    pruned = Some(d);
+                    break;
+                }
+            }
+            prev = key;
+            match pruned {
+                Some(d) => {
+                    depth = d;
+                    let p = &key[..d];
+                    let skip = self.keys[i..].partition_point(|k| k.as_bytes().starts_with(p));
+                    i += skip.max(1);
+                }
+                None => {
+                    depth = key.len();
+                    let dist = rows[key.len() * w + m];
+                    if dist <= max {
+                        out.push((i as u32, dist));
+                    }
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(words: &[&str]) -> Vocab {
+        let mut b = VocabBuilder::default();
+        for w in words {
+            b.add(w);
+        }
+        b.finish(Lang::Da)
+    }
+
+    fn brute(a: &[u8], b: &[u8]) -> u8 {
+        let (n, m) = (a.len(), b.len());
+        let mut d = vec![vec![0usize; m + 1]; n + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=m {
+            d[0][j] = j;
+        }
+        for i in 1..=n {
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[n][m].min(255) as u8
+    }
+
+    #[test]
+    fn fuzzy_agrees_with_brute_force() {
+        let words = [
+            "headspace", "hedspace", "head", "heads", "psykolog", "psykologen", "psykiatri",
+            "sundhed", "sundhedsplejen", "børn", "barn", "bor", "bør", "boern", "familie",
+            "familier", "famille", "a", "ab", "abc", "abcd", "acbd", "bacd",
+        ];
+        let v = vocab(&words);
+        for q in ["hedspace", "psykolgo", "familie", "boern", "abdc", "x", "sundhedspleje"] {
+            for max in 0..=2u8 {
+                let mut got: Vec<String> = v
+                    .fuzzy(q, max)
+                    .into_iter()
+                    .map(|(k, d)| {
+                        let key = &v.keys[k as usize];
+                        assert_eq!(d, brute(key.as_bytes(), q.as_bytes()), "{key} vs {q}");
+                        key.clone()
+                    })
+                    .collect();
+                got.sort();
+                let mut want: Vec<String> = v
+                    .keys
+                    .iter()
+                    .filter(|k| brute(k.as_bytes(), q.as_bytes()) <= max)
+                    .cloned()
+                    .collect();
+                want.sort();
+                assert_eq!(got, want, "query {q} max {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_and_keys_are_folded() {
+        let v = vocab(&["psykolog", "psykiatri", "pst", "børn", "børnene", "og"]);
+        let keys: Vec<&str> = v.with_prefix("psyk", 100).map(|k| v.keys[k as usize].as_str()).collect();
+        assert_eq!(keys, ["psykiatri", "psykolog"]);
+        assert!(v.find_key("boern").is_some());
+        assert!(v.find_key("og").is_none(), "stop words are not keys");
+    }
+}

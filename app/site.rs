@@ -1,0 +1,79 @@
+//! The site snapshot: everything derived from one load of the content folder.
+//! It is immutable; a reload builds a whole new one and swaps it in only if valid.
+
+use crate::assets::Assets;
+use crate::content::model::{Kind, Lang};
+use crate::content::{self, Content};
+use crate::i18n::I18n;
+use crate::problem::Problem;
+use crate::source::SourceFile;
+use crate::ui::{pages, Ctx};
+use chrono::NaiveDate;
+use flate2::{write::GzEncoder, Compression};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Arc;
+
+/// A rendered page kept in memory, plain and gzipped.
+pub struct Page {
+    pub html: bytes::Bytes,
+    pub gzip: bytes::Bytes,
+}
+
+impl Page {
+    pub fn new(html: String) -> Page {
+        let mut enc = GzEncoder::new(Vec::with_capacity(html.len() / 3), Compression::best());
+        // Writing into a Vec cannot fail.
+        let _ = enc.write_all(html.as_bytes());
+        let gzip = enc.finish().unwrap_or_default();
+        Page { html: html.into(), gzip: gzip.into() }
+    }
+}
+
+pub struct Site {
+    pub content: Content,
+    pub i18n: Arc<I18n>,
+    pub assets: Assets,
+    /// Pages that only change when content changes, by path.
+    pub pages: HashMap<String, Page>,
+    pub not_found: HashMap<Lang, Page>,
+    /// Warnings found while loading (errors stop the load).
+    pub warnings: Vec<Problem>,
+}
+
+impl Site {
+    /// Builds a snapshot from the content files, or returns every problem if there are errors.
+    pub fn build(files: &[SourceFile], i18n: Arc<I18n>, today: NaiveDate) -> Result<Site, Vec<Problem>> {
+        let (content, problems) = content::load(files, today);
+        let Some(content) = content else { return Err(problems) };
+        let assets = Assets::build(&content.site);
+        let mut site = Site { content, i18n, assets, pages: HashMap::new(), not_found: HashMap::new(), warnings: problems };
+        site.render_static_pages(today);
+        Ok(site)
+    }
+
+    pub fn ctx(&self, lang: Lang) -> Ctx<'_> {
+        Ctx { lang, i18n: &self.i18n, site: &self.content.site, assets: &self.assets.urls }
+    }
+
+    fn render_static_pages(&mut self, today: NaiveDate) {
+        let mut pages = HashMap::new();
+        let mut not_found = HashMap::new();
+        for lang in Lang::ALL {
+            let ctx = self.ctx(lang);
+            let c = &self.content;
+            pages.insert(ctx.home(), Page::new(pages::home(&ctx, c)));
+            for kind in Kind::ALL {
+                let path = ctx.path(kind.listing_path(lang));
+                pages.insert(path, Page::new(pages::listing(&ctx, c, kind, &Default::default())));
+            }
+            // Course pages depend on today's date, so they are rendered per request.
+            for item in c.in_lang(lang).filter(|i| i.kind != Kind::Kursus) {
+                pages.insert(item.url(), Page::new(pages::detail(&ctx, c, item, today)));
+            }
+            not_found.insert(lang, Page::new(pages::not_found(&ctx, c)));
+        }
+        self.pages = pages;
+        self.not_found = not_found;
+    }
+}

@@ -1,0 +1,126 @@
+//! Small pieces shared by several pages.
+
+use super::layout::search_path;
+use super::Ctx;
+use crate::content::model::{is_placeholder, Contact, Item, Kind};
+use leptos::prelude::*;
+
+/// A link card for an item in a list.
+pub fn item_card(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
+    let kind = kind_name(ctx, item.kind);
+    view! {
+        <li class="card">
+            <p class="card-kind">{kind}</p>
+            <h3><a href=item.url()>{item.title.clone()}</a></h3>
+            <p>{item.summary.clone()}</p>
+        </li>
+    }
+}
+
+pub fn item_cards<'a>(ctx: &Ctx<'_>, items: impl IntoIterator<Item = &'a Item>) -> impl IntoView {
+    let cards = items.into_iter().map(|i| item_card(ctx, i)).collect_view();
+    view! { <ul class="cards">{cards}</ul> }
+}
+
+pub fn kind_name(ctx: &Ctx<'_>, kind: Kind) -> String {
+    ctx.t(&format!("kind-{}", kind.id()))
+}
+
+pub fn kind_plural(ctx: &Ctx<'_>, kind: Kind) -> String {
+    ctx.t(&format!("kinds-{}", kind.id()))
+}
+
+/// The search form, used on the home page, the search page and the 404 page.
+pub fn search_form(ctx: &Ctx<'_>, query: &str, id: &str) -> impl IntoView {
+    let input_id = format!("{id}-q");
+    view! {
+        <form class="search-form" role="search" method="get" action=ctx.path(search_path(ctx.lang))>
+            <label for=input_id.clone()>{ctx.t("search-label")}</label>
+            <div class="search-row">
+                <input type="search" id=input_id name="q" value=query.to_string() maxlength="200" autocomplete="off"/>
+                <button type="submit">{ctx.t("search-button")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The box that says how to get in touch and on what terms.
+pub fn contact_box(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
+    let facts = facts(ctx, item);
+    let contact = item.contact.as_ref().map(|c| contact_lines(ctx, c));
+    view! {
+        <aside class="contact-box" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{ctx.t("contact-heading")}</h2>
+            {contact}
+            <ul class="facts">{facts}</ul>
+        </aside>
+    }
+}
+
+fn contact_lines(ctx: &Ctx<'_>, c: &Contact) -> impl IntoView {
+    let known = |v: &Option<String>| v.as_ref().filter(|v| !is_placeholder(v)).cloned();
+    let phone = known(&c.phone).map(|p| {
+        let href = format!("tel:{}", p.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>());
+        view! { <p class="contact-phone"><span class="label">{ctx.t("contact-phone")}</span><a href=href>{p}</a></p> }
+    });
+    let email = known(&c.email).map(|e| {
+        let href = format!("mailto:{e}");
+        view! { <p><span class="label">{ctx.t("contact-email")}</span><a href=href>{e}</a></p> }
+    });
+    let address = known(&c.address).map(|a| view! { <p><span class="label">{ctx.t("contact-address")}</span>{a}</p> });
+    let hours = known(&c.hours).map(|h| view! { <p><span class="label">{ctx.t("contact-hours")}</span>{h}</p> });
+    let web = known(&c.web).map(|w| { let href = w.clone(); view! { <p><span class="label">{ctx.t("contact-web")}</span><a href=href>{w}</a></p> } });
+    let unknown = (phone.is_none() || known(&c.hours).is_none()).then(|| switchboard(ctx));
+    view! { <div class="contact-lines">{phone}{email}{address}{hours}{web}{unknown}</div> }
+}
+
+/// Shown where a local contact detail is not known yet: the municipality's main line.
+fn switchboard(ctx: &Ctx<'_>) -> impl IntoView {
+    let site = ctx.site;
+    let text = ctx.t_args("contact-switchboard", &[("municipality", site.municipality.clone().into())]);
+    let phone = site.switchboard_known().then(|| {
+        let href = format!("tel:{}", site.switchboard_phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+        view! { <a href=href>{site.switchboard_phone.clone()}</a> }
+    });
+    let web = (!site.switchboard_known()).then(|| view! { <a href=site.municipality_web.clone()>{site.municipality_web.clone()}</a> });
+    view! { <p class="contact-switchboard">{text}<br/>{phone}{web}</p> }
+}
+
+fn facts(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
+    let mut rows: Vec<(String, String)> = Vec::new();
+    if let Some(a) = item.anonymous {
+        rows.push((ctx.t("fact-anonymous"), ctx.t(if a { "fact-anonymous-yes" } else { "fact-anonymous-no" })));
+    }
+    if let Some(r) = item.referral_needed {
+        rows.push((ctx.t("fact-referral"), ctx.t(if r { "fact-referral-yes" } else { "fact-referral-no" })));
+    }
+    if let Some(p) = &item.price {
+        rows.push((ctx.t("fact-price"), p.clone()));
+    }
+    if let Some(w) = &item.wait {
+        rows.push((ctx.t("fact-wait"), w.clone()));
+    }
+    if let Some((lo, hi)) = item.age {
+        rows.push((ctx.t("fact-age"), ctx.t_args("fact-age-range", &[("from", lo.into()), ("to", hi.into())])));
+    }
+    if let Some(p) = &item.provider {
+        rows.push((ctx.t("fact-provider"), p.clone()));
+    }
+    if let Some(l) = &item.legal_basis {
+        rows.push((ctx.t("fact-legal-basis"), l.clone()));
+    }
+    rows.into_iter()
+        .map(|(label, value)| view! { <li><span class="label">{label}</span>{value}</li> })
+        .collect_view()
+}
+
+/// The notice about acute danger at the top of the home page and elsewhere.
+pub fn acute_banner(ctx: &Ctx<'_>) -> impl IntoView {
+    view! {
+        <section class="acute-banner" aria-labelledby="acute-heading">
+            <h2 id="acute-heading">{ctx.t("acute-heading")}</h2>
+            <p>{ctx.t("acute-text")}</p>
+            <p><a class="button button-acute" href=ctx.path("akut-hjaelp")>{ctx.t("acute-link")}</a></p>
+        </section>
+    }
+}

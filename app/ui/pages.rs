@@ -1,0 +1,249 @@
+//! The content pages: home, listings, item details and the 404 page.
+
+use super::components::{acute_banner, contact_box, item_cards, kind_name, kind_plural, search_form};
+use super::layout::{page, PageMeta};
+use super::Ctx;
+use crate::content::model::{item_url, Audience, Item, Kind, Lang};
+use crate::content::Content;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+pub fn home(ctx: &Ctx<'_>, content: &Content) -> String {
+    let meta = PageMeta::new(ctx.t("home-title"), ctx.t("home-description"), "/", "/en/");
+    let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
+    let doors = [("door-parent", "foraelder"), ("door-young", "ung"), ("door-professional", "fagperson")]
+        .into_iter()
+        .map(|(id, who)| {
+            let href = format!("{}?who={who}", ctx.path("guide"));
+            view! { <li><a class="door" href=href>{ctx.t(id)}</a></li> }
+        })
+        .collect_view();
+    page(ctx, &meta, || {
+        view! {
+            <h1>{ctx.t("home-heading")}</h1>
+            <p class="lead">{ctx.t("home-lead")}</p>
+            {acute_banner(ctx)}
+            <section aria-labelledby="doors-heading">
+                <h2 id="doors-heading">{ctx.t("doors-heading")}</h2>
+                <ul class="doors">{doors}</ul>
+            </section>
+            <section class="guide-entry" aria-labelledby="guide-heading">
+                <h2 id="guide-heading">{ctx.t("guide-entry-heading")}</h2>
+                <p>{ctx.t("guide-entry-text")}</p>
+                <p><a class="button" href=ctx.path("guide")>{ctx.t("guide-entry-start")}</a></p>
+                {chat_form(ctx, "home-chat")}
+            </section>
+            <section aria-labelledby="search-heading">
+                <h2 id="search-heading">{ctx.t("search-heading")}</h2>
+                {search_form(ctx, "", "home-search")}
+            </section>
+            <section aria-labelledby="entry-heading">
+                <h2 id="entry-heading">{ctx.t("entry-points-heading")}</h2>
+                {item_cards(ctx, entry_points)}
+            </section>
+        }
+    })
+}
+
+/// The guide's free-text box. Sent with POST so the words never land in a URL.
+pub fn chat_form(ctx: &Ctx<'_>, id: &str) -> impl IntoView {
+    let field = format!("{id}-text");
+    view! {
+        <form class="chat-form" method="post" action=ctx.path("guide/chat")>
+            <label for=field.clone()>{ctx.t("chat-label")}</label>
+            <p class="hint" id=format!("{field}-hint")>{ctx.t("chat-hint")}</p>
+            <textarea id=field.clone() name="text" rows="3" maxlength="2000" aria-describedby=format!("{field}-hint")></textarea>
+            <button type="submit">{ctx.t("chat-button")}</button>
+        </form>
+    }
+}
+
+/// Filters of a listing, from its query string.
+#[derive(Debug, Default, Clone)]
+pub struct ListingFilter {
+    pub audience: Option<Audience>,
+    pub age: Option<u8>,
+    pub topic: Option<String>,
+}
+
+impl ListingFilter {
+    pub fn is_empty(&self) -> bool {
+        self.audience.is_none() && self.age.is_none() && self.topic.is_none()
+    }
+
+    fn accepts(&self, item: &Item) -> bool {
+        self.audience.is_none_or(|a| item.audience.contains(&a))
+            && self.age.is_none_or(|age| item.is_for_age(age))
+            && self.topic.as_ref().is_none_or(|t| item.topics.contains(t))
+    }
+}
+
+pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFilter) -> String {
+    let title = kind_plural(ctx, kind);
+    let mut meta = PageMeta::new(
+        title.clone(),
+        ctx.t(&format!("kinds-{}-description", kind.id())),
+        format!("/{}", kind.listing_path(Lang::Da)),
+        format!("/en/{}", kind.listing_path(Lang::En)),
+    );
+    meta.breadcrumbs.push((title.clone(), None));
+    let items: Vec<&Item> = content.of_kind(ctx.lang, kind).filter(|i| filter.accepts(i)).collect();
+    let count = ctx.t_args("listing-count", &[("count", items.len().into())]);
+    let list = if items.is_empty() {
+        view! { <p class="empty">{ctx.t("listing-empty")}</p> }.into_any()
+    } else {
+        item_cards(ctx, items).into_any()
+    };
+    page(ctx, &meta, || {
+        view! {
+            <h1>{title.clone()}</h1>
+            <p class="lead">{ctx.t(&format!("kinds-{}-description", kind.id()))}</p>
+            {filter_form(ctx, content, kind, filter)}
+            <p class="count" role="status">{count}</p>
+            {list}
+        }
+    })
+}
+
+fn filter_form(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFilter) -> impl IntoView {
+    let audience_options = Audience::ALL
+        .into_iter()
+        .map(|a| {
+            let selected = filter.audience == Some(a);
+            view! { <option value=a.id() selected=selected>{ctx.t(&format!("audience-{}", a.id()))}</option> }
+        })
+        .collect_view();
+    let topic_options = content
+        .topics
+        .iter()
+        .map(|t| {
+            let selected = filter.topic.as_deref() == Some(t.id.as_str());
+            view! { <option value=t.id.clone() selected=selected>{t.name(ctx.lang).to_string()}</option> }
+        })
+        .collect_view();
+    let age = filter.age.map(|a| a.to_string()).unwrap_or_default();
+    view! {
+        <form class="filters" method="get" action=ctx.path(kind.listing_path(ctx.lang))>
+            <fieldset>
+                <legend>{ctx.t("filter-legend")}</legend>
+                <div class="field">
+                    <label for="f-audience">{ctx.t("filter-audience")}</label>
+                    <select id="f-audience" name="audience">
+                        <option value="">{ctx.t("filter-all")}</option>
+                        {audience_options}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="f-age">{ctx.t("filter-age")}</label>
+                    <input id="f-age" name="age" type="number" min="0" max="30" inputmode="numeric" value=age/>
+                </div>
+                <div class="field">
+                    <label for="f-topic">{ctx.t("filter-topic")}</label>
+                    <select id="f-topic" name="topic">
+                        <option value="">{ctx.t("filter-all")}</option>
+                        {topic_options}
+                    </select>
+                </div>
+                <button type="submit">{ctx.t("filter-button")}</button>
+            </fieldset>
+        </form>
+    }
+}
+
+pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -> String {
+    let listing_title = kind_plural(ctx, item.kind);
+    let mut meta = PageMeta::new(item.title.clone(), item.summary.clone(), item_url(Lang::Da, &item.slug), item_url(Lang::En, &item.slug));
+    meta.breadcrumbs.push((listing_title, Some(ctx.path(item.kind.listing_path(ctx.lang)))));
+    meta.breadcrumbs.push((item.title.clone(), None));
+    let untranslated = (!item.translated).then(|| view! { <p class="notice" lang=ctx.lang.code()>{ctx.t("not-translated")}</p> });
+    // The body of an untranslated item is Danish: say so to screen readers.
+    let body_lang = if item.translated { ctx.lang.code() } else { "da" };
+    let contact = item.kind.needs_contact().then(|| contact_box(ctx, item));
+    let sessions = (item.kind == Kind::Kursus).then(|| sessions(ctx, item, today));
+    let related: Vec<&Item> = item.related.iter().filter_map(|s| content.get(ctx.lang, s)).collect();
+    let related = (!related.is_empty()).then(|| {
+        view! {
+            <section class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading">{ctx.t("related-heading")}</h2>
+                {item_cards(ctx, related)}
+            </section>
+        }
+    });
+    let reviewed = ctx.t_args("last-reviewed", &[("date", item.last_reviewed.format("%d.%m.%Y").to_string().into())]);
+    let kind = kind_name(ctx, item.kind);
+    page(ctx, &meta, || {
+        view! {
+            <article class="item">
+                <p class="card-kind">{kind}</p>
+                <h1>{item.title.clone()}</h1>
+                {untranslated}
+                <p class="lead">{item.summary.clone()}</p>
+                <div class="item-layout">
+                    <div class="item-body" lang=body_lang inner_html=item.body_html.clone()></div>
+                    {contact}
+                </div>
+                {sessions}
+                {related}
+                <p class="reviewed">{reviewed}</p>
+            </article>
+        }
+    })
+}
+
+fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
+    let upcoming = item.upcoming_sessions(today);
+    let list = if upcoming.is_empty() {
+        view! { <p>{ctx.t("sessions-none")}</p> }.into_any()
+    } else {
+        let rows = upcoming
+            .into_iter()
+            .map(|s| {
+                let when = match &s.time {
+                    Some(t) => format!("{} {t}", s.date.format("%d.%m.%Y")),
+                    None => s.date.format("%d.%m.%Y").to_string(),
+                };
+                view! { <li><time datetime=s.date.format("%Y-%m-%d").to_string()>{when}</time></li> }
+            })
+            .collect_view();
+        view! { <ul class="sessions">{rows}</ul> }.into_any()
+    };
+    let place = item.place.clone().map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span>{p}</p> });
+    let capacity = item.capacity.map(|c| view! { <p>{ctx.t_args("course-capacity", &[("count", c.into())])}</p> });
+    let signup = item.signup.clone().map(|s| view! { <p><span class="label">{ctx.t("course-signup")}</span>{s}</p> });
+    view! {
+        <section class="course" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">{ctx.t("sessions-heading")}</h2>
+            {list}
+            {place}
+            {capacity}
+            {signup}
+        </section>
+    }
+}
+
+pub fn not_found(ctx: &Ctx<'_>, content: &Content) -> String {
+    let meta = PageMeta::new(ctx.t("not-found-title"), ctx.t("not-found-text"), "/", "/en/");
+    let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
+    page(ctx, &meta, || {
+        view! {
+            <h1>{ctx.t("not-found-title")}</h1>
+            <p class="lead">{ctx.t("not-found-text")}</p>
+            {search_form(ctx, "", "nf-search")}
+            <p><a class="button" href=ctx.path("guide")>{ctx.t("guide-entry-start")}</a></p>
+            <h2>{ctx.t("entry-points-heading")}</h2>
+            {item_cards(ctx, entry_points)}
+        }
+    })
+}
+
+/// A plain error page for bad requests (400) and the like.
+pub fn error_page(ctx: &Ctx<'_>, title: &str, text: &str) -> String {
+    let meta = PageMeta::new(title, text, "/", "/en/");
+    page(ctx, &meta, || {
+        view! {
+            <h1>{title.to_string()}</h1>
+            <p class="lead">{text.to_string()}</p>
+            <p><a href=ctx.home()>{ctx.t("home")}</a></p>
+        }
+    })
+}

@@ -1,0 +1,93 @@
+//! The HTTP side: router, shared state, middleware and the server loop.
+//! Handlers are thin: they parse input, pick the snapshot and call a view.
+
+pub mod api;
+pub mod middleware;
+pub mod pages;
+pub mod respond;
+
+use crate::site::Site;
+use arc_swap::ArcSwap;
+use axum::routing::get;
+use axum::Router;
+use std::sync::Arc;
+
+/// Shared by all handlers: the current site snapshot, swapped whole on reload.
+#[derive(Clone)]
+pub struct AppState {
+    pub site: Arc<ArcSwap<Site>>,
+}
+
+impl AppState {
+    pub fn new(site: Site) -> AppState {
+        AppState { site: Arc::new(ArcSwap::from_pointee(site)) }
+    }
+
+    /// The snapshot a request works on from start to end.
+    pub fn snapshot(&self) -> Arc<Site> {
+        self.site.load_full()
+    }
+}
+
+/// Limits that keep one client from hurting the others.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub max_body_bytes: usize,
+    pub max_uri_bytes: usize,
+    pub max_header_bytes: usize,
+    pub request_timeout: std::time::Duration,
+    pub max_concurrent: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_body_bytes: 16 * 1024,
+            max_uri_bytes: 2048,
+            max_header_bytes: 8 * 1024,
+            request_timeout: std::time::Duration::from_secs(10),
+            max_concurrent: 512,
+        }
+    }
+}
+
+/// The whole application: routes plus every middleware layer.
+pub fn router(state: AppState, limits: &Limits) -> Router {
+    let routes = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/static/{name}", get(pages::asset))
+        .route("/was", get(pages::accessibility_redirect))
+        .route("/api/items", get(api::items))
+        .route("/", get(pages::home_da))
+        .route("/en", get(pages::en_root))
+        .route("/en/", get(pages::home_en))
+        .route("/{segment}", get(pages::segment_da))
+        .route("/en/{segment}", get(pages::segment_en))
+        .fallback(pages::fallback);
+    middleware::wrap(routes.with_state(state.clone()), state, limits)
+}
+
+/// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState, limits: &Limits) -> std::io::Result<()> {
+    let app = router(state, limits);
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down: finishing requests in flight");
+}

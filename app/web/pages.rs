@@ -1,0 +1,136 @@
+//! Handlers for the content pages, static assets and redirects.
+
+use super::respond::{self, cached, html, not_found};
+use super::AppState;
+use crate::content::model::{Audience, Kind, Lang};
+use crate::site::Site;
+use crate::ui::pages::{self as views, ListingFilter};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+
+pub async fn home_da(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    serve_cached(&state.snapshot(), Lang::Da, "/", &headers)
+}
+
+pub async fn home_en(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    serve_cached(&state.snapshot(), Lang::En, "/en/", &headers)
+}
+
+pub async fn en_root() -> Redirect {
+    Redirect::permanent("/en/")
+}
+
+pub async fn accessibility_redirect() -> Redirect {
+    Redirect::permanent("/tilgaengelighed")
+}
+
+pub async fn segment_da(State(state): State<AppState>, Path(seg): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    segment(&state.snapshot(), Lang::Da, &seg, query.as_deref(), &headers)
+}
+
+pub async fn segment_en(State(state): State<AppState>, Path(seg): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
+    segment(&state.snapshot(), Lang::En, &seg, query.as_deref(), &headers)
+}
+
+pub async fn fallback(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    let lang = if uri.path().starts_with("/en/") { Lang::En } else { Lang::Da };
+    not_found(&state.snapshot(), lang, &headers)
+}
+
+/// A top-level path: a listing (`/tilbud`) or an item (`/stien`).
+fn segment(site: &Site, lang: Lang, segment: &str, query: Option<&str>, headers: &HeaderMap) -> Response {
+    if let Some(kind) = Kind::ALL.into_iter().find(|k| k.listing_path(lang) == segment) {
+        return listing(site, lang, kind, query, headers);
+    }
+    let Some(item) = site.content.get(lang, segment) else {
+        return not_found(site, lang, headers);
+    };
+    match site.pages.get(&item.url()) {
+        Some(page) => cached(page, StatusCode::OK, headers),
+        // Course pages show only upcoming dates, so they are rendered for today.
+        None => html(StatusCode::OK, views::detail(&site.ctx(lang), &site.content, item, today())),
+    }
+}
+
+fn serve_cached(site: &Site, lang: Lang, path: &str, headers: &HeaderMap) -> Response {
+    match site.pages.get(path) {
+        Some(page) => cached(page, StatusCode::OK, headers),
+        None => not_found(site, lang, headers),
+    }
+}
+
+fn listing(site: &Site, lang: Lang, kind: Kind, query: Option<&str>, headers: &HeaderMap) -> Response {
+    let filter = match parse_filter(query.unwrap_or("")) {
+        Ok(f) => f,
+        Err(message_id) => return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, message_id),
+    };
+    if filter.is_empty() {
+        return serve_cached(site, lang, &site.ctx(lang).path(kind.listing_path(lang)), headers);
+    }
+    html(StatusCode::OK, views::listing(&site.ctx(lang), &site.content, kind, &filter))
+}
+
+/// Listing filters from a query string. Empty values mean "all"; anything else must be valid.
+pub fn parse_filter(query: &str) -> Result<ListingFilter, &'static str> {
+    let mut filter = ListingFilter::default();
+    for (key, value) in form_pairs(query)? {
+        if value.is_empty() {
+            continue;
+        }
+        match key.as_str() {
+            "audience" => filter.audience = Some(Audience::from_id(&value).ok_or("bad-filter")?),
+            "age" => filter.age = Some(value.trim().parse::<u8>().ok().filter(|a| *a <= 30).ok_or("bad-age")?),
+            "topic" => filter.topic = Some(value),
+            _ => {}
+        }
+    }
+    Ok(filter)
+}
+
+/// `application/x-www-form-urlencoded` pairs; invalid percent-encoding or UTF-8 is an error.
+pub fn form_pairs(query: &str) -> Result<Vec<(String, String)>, &'static str> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            Ok((decode(k)?, decode(v)?))
+        })
+        .collect()
+}
+
+fn decode(part: &str) -> Result<String, &'static str> {
+    let spaced = part.replace('+', " ");
+    let bytes = percent_encoding::percent_decode_str(&spaced).collect::<Vec<u8>>();
+    // A lone % or %zz is left as-is by the decoder; treat it as the client's mistake.
+    let b = spaced.as_bytes();
+    let malformed = b.iter().enumerate().any(|(i, &c)| {
+        c == b'%' && !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    if malformed {
+        return Err("bad-encoding");
+    }
+    String::from_utf8(bytes).map_err(|_| "bad-encoding")
+}
+
+/// `GET /static/{name}`: only the built-in assets, by exact name, so no path can escape.
+pub async fn asset(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    let site = state.snapshot();
+    match site.assets.get(&name) {
+        Some(asset) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type)),
+                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+            ],
+            asset.bytes.clone(),
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Today's date where the server runs (course sessions before it are hidden).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,0 +1,73 @@
+//! Building responses: cached pages with gzip negotiation, fresh HTML, JSON and errors.
+
+use crate::content::model::Lang;
+use crate::site::{Page, Site};
+use axum::body::Body;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+const HTML: &str = "text/html; charset=utf-8";
+
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|enc| {
+            let mut parts = enc.split(';');
+            let name = parts.next().unwrap_or("").trim();
+            let refused = parts.any(|p| p.trim().replace(' ', "") == "q=0");
+            name.eq_ignore_ascii_case("gzip") && !refused
+        })
+}
+
+/// A page rendered at load time: sent gzipped when the client takes it.
+pub fn cached(page: &Page, status: StatusCode, headers: &HeaderMap) -> Response {
+    let mut builder = Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, HTML)
+        .header(header::VARY, "Accept-Encoding");
+    let body = if accepts_gzip(headers) {
+        builder = builder.header(header::CONTENT_ENCODING, "gzip");
+        page.gzip.clone()
+    } else {
+        page.html.clone()
+    };
+    builder
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// HTML rendered for this request.
+pub fn html(status: StatusCode, html: String) -> Response {
+    (status, [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))], html).into_response()
+}
+
+/// Marks a response as private to this one visit: nothing may keep it.
+pub fn no_store(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The helpful 404 page in a language.
+pub fn not_found(site: &Site, lang: Lang, headers: &HeaderMap) -> Response {
+    match site.not_found.get(&lang) {
+        Some(page) => cached(page, StatusCode::NOT_FOUND, headers),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// A 4xx page that says what was wrong with the request.
+pub fn bad_request(site: &Site, lang: Lang, status: StatusCode, message_id: &str) -> Response {
+    let ctx = site.ctx(lang);
+    let title = ctx.t("bad-request-title");
+    let text = ctx.t(message_id);
+    html(status, crate::ui::pages::error_page(&ctx, &title, &text))
+}
+
+/// A JSON error for `/api/` clients.
+pub fn json_error(status: StatusCode, message: &str) -> Response {
+    (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
+}

@@ -1,0 +1,118 @@
+# Dansk: al tekst i sitets ramme (menuer, knapper, overskrifter). Indholdet står i content/.
+
+## Rammen
+skip-link = Spring til indholdet
+quick-exit = Forlad siden
+quick-exit-hint = Eller tryk Esc
+hide-visit = Skjul dit besøg
+nav-main = Hovedmenu
+nav-guide = Få hjælp
+nav-search = Søg
+nav-entry-points = Indgange
+nav-services = Tilbud
+nav-courses = Kurser
+nav-how-we-work = Sådan arbejder vi
+lang-switch = English
+acute-bar-label = Akut hjælp
+acute-bar = Akut fare? Ring 112. Brug for at tale med nogen nu? Se akut hjælp
+breadcrumbs = Brødkrumme
+home = Forside
+footer-about = { $municipality } – hjælp til børn, unge og familier. Sitet gemmer ingen oplysninger om dig.
+footer-accessibility = Tilgængelighedserklæring
+footer-privacy = Privatliv og cookies
+footer-strategy = Om strategien
+footer-municipality-web = Kommunens hjemmeside
+
+## Forsiden
+home-title = Find hjælp til børn, unge og familier
+home-description = Bekymret for et barn eller for dig selv? Find den rette hjælp i kommunen. Ét sted at starte. Du kan være anonym.
+home-heading = Find hjælp
+home-lead = Er du bekymret for et barn, en ung eller dig selv? Her finder du den rette hjælp. Du behøver ikke kende kommunen først.
+acute-heading = Er nogen i fare lige nu?
+acute-text = Ring 112, hvis nogen er i fare. Ring til BørneTelefonen på 116 111, hvis du er barn eller ung og har brug for at tale med nogen.
+acute-link = Se akut hjælp
+doors-heading = Hvem er du?
+door-parent = Jeg er forælder
+door-young = Jeg er ung
+door-professional = Jeg er fagperson
+guide-entry-heading = Find vej med få spørgsmål
+guide-entry-text = Svar på nogle få spørgsmål, så viser vi, hvor du kan få hjælp. Du skal ikke skrive dit navn.
+guide-entry-start = Start guiden
+chat-label = Eller skriv med dine egne ord
+chat-hint = Skriv kort, hvad det handler om. Skriv ikke navne. Vi gemmer ikke det, du skriver.
+chat-button = Find hjælp
+search-heading = Søg
+search-label = Søg efter hjælp
+search-button = Søg
+entry-points-heading = Her kan du henvende dig
+
+## Typer af indhold
+kind-indgang = Indgang
+kind-tilbud = Tilbud
+kind-kursus = Kursus
+kind-partner = Frivillig organisation
+kind-side = Sådan arbejder vi
+kinds-indgang = Indgange
+kinds-tilbud = Tilbud
+kinds-kursus = Kurser
+kinds-partner = Frivillige organisationer
+kinds-side = Sådan arbejder vi
+kinds-indgang-description = Her kan du henvende dig. Hver indgang tager imod dig og hjælper dig videre.
+kinds-tilbud-description = Den hjælp, kommunen kan give børn, unge og familier.
+kinds-kursus-description = Kurser og grupper for børn, unge og forældre. De er gratis.
+kinds-partner-description = Foreninger og organisationer, som kommunen samarbejder med.
+kinds-side-description = Sådan arbejder kommunen, og det har du ret til.
+
+## Lister og filtre
+filter-legend = Vis kun
+filter-audience = Hvem er det til?
+filter-age = Barnets eller den unges alder
+filter-topic = Emne
+filter-all = Alle
+filter-button = Vis
+listing-count = { $count ->
+    [one] Viser 1
+   *[other] Viser { $count }
+}
+listing-empty = Intet passer til dit valg. Prøv at vælge færre ting.
+audience-foraeldre = Forældre
+audience-unge = Unge
+audience-fagpersoner = Fagpersoner
+
+## Sider med indhold
+not-translated = Denne side findes kun på dansk.
+contact-heading = Sådan kommer du i kontakt
+contact-phone = Telefon
+contact-email = E-mail
+contact-address = Adresse
+contact-hours = Åbent
+contact-web = Hjemmeside
+contact-switchboard = Ring til { $municipality }s hovednummer, og spørg efter denne hjælp. Du finder nummeret på kommunens hjemmeside:
+fact-anonymous = Anonym
+fact-anonymous-yes = Ja, du kan være anonym
+fact-anonymous-no = Nej, du skal sige, hvem du er
+fact-referral = Henvisning
+fact-referral-yes = Ja, det kræver en henvisning eller en afgørelse
+fact-referral-no = Ingen henvisning – du kan selv tage kontakt
+fact-price = Pris
+fact-wait = Ventetid
+fact-age = Alder
+fact-age-range = { $from }–{ $to } år
+fact-provider = Hvem står bag
+fact-legal-basis = Lov
+related-heading = Anden hjælp, der kan passe
+last-reviewed = Teksten er sidst gennemlæst { $date }.
+sessions-heading = Næste datoer
+sessions-none = Der er ingen nye datoer lige nu.
+course-place = Sted
+course-capacity = Plads til { $count } deltagere.
+course-signup = Tilmelding
+
+## Fejl
+not-found-title = Siden findes ikke
+not-found-text = Vi kan ikke finde den side. Måske er den flyttet. Søg herunder, eller start guiden.
+bad-request-title = Det kunne vi ikke forstå
+bad-filter = Et af valgene i filteret findes ikke. Gå tilbage, og vælg igen.
+bad-age = Alderen skal være et tal fra 0 til 30.
+bad-encoding = Adressen indeholder tegn, vi ikke kan læse. Skriv din søgning igen.
+too-large = Det, du sendte, er for langt. Skriv det kortere, og prøv igen.

@@ -1,0 +1,118 @@
+# English: all text in the site's frame (menus, buttons, headings). The content is in content/.
+
+## Frame
+skip-link = Skip to content
+quick-exit = Leave this site
+quick-exit-hint = Or press Esc
+hide-visit = Hide your visit
+nav-main = Main menu
+nav-guide = Get help
+nav-search = Search
+nav-entry-points = Where to go
+nav-services = Services
+nav-courses = Courses
+nav-how-we-work = How we work
+lang-switch = Dansk
+acute-bar-label = Acute help
+acute-bar = In danger? Call 112. Need to talk to someone now? See acute help
+breadcrumbs = Breadcrumb
+home = Home
+footer-about = { $municipality } – help for children, young people and families. This site stores no information about you.
+footer-accessibility = Accessibility statement
+footer-privacy = Privacy and cookies
+footer-strategy = About the strategy
+footer-municipality-web = The municipality's website
+
+## Home
+home-title = Find help for children, young people and families
+home-description = Worried about a child or about yourself? Find the right help from the municipality. One place to start. You can stay anonymous.
+home-heading = Find help
+home-lead = Are you worried about a child, a young person or yourself? Here you find the right help. You do not need to know how the municipality is organised.
+acute-heading = Is someone in danger right now?
+acute-text = Call 112 if someone is in danger. Children and young people can call BørneTelefonen on 116 111 to talk to someone.
+acute-link = See acute help
+doors-heading = Who are you?
+door-parent = I am a parent
+door-young = I am a young person
+door-professional = I am a professional
+guide-entry-heading = Find your way with a few questions
+guide-entry-text = Answer a few questions and we show you where to get help. You do not have to give your name.
+guide-entry-start = Start the guide
+chat-label = Or write in your own words
+chat-hint = Write briefly what it is about. Do not write names. We do not store what you write.
+chat-button = Find help
+search-heading = Search
+search-label = Search for help
+search-button = Search
+entry-points-heading = Where you can turn
+
+## Kinds of content
+kind-indgang = Where to go
+kind-tilbud = Service
+kind-kursus = Course
+kind-partner = Voluntary organisation
+kind-side = How we work
+kinds-indgang = Where to go
+kinds-tilbud = Services
+kinds-kursus = Courses
+kinds-partner = Voluntary organisations
+kinds-side = How we work
+kinds-indgang-description = The places you can contact. Each one listens and helps you further.
+kinds-tilbud-description = The help the municipality can give children, young people and families.
+kinds-kursus-description = Courses and groups for children, young people and parents. They are free.
+kinds-partner-description = Associations and organisations the municipality works with.
+kinds-side-description = How the municipality works, and your rights.
+
+## Lists and filters
+filter-legend = Show only
+filter-audience = Who is it for?
+filter-age = Age of the child or young person
+filter-topic = Topic
+filter-all = All
+filter-button = Show
+listing-count = { $count ->
+    [one] Showing 1
+   *[other] Showing { $count }
+}
+listing-empty = Nothing matches your choice. Try choosing fewer things.
+audience-foraeldre = Parents
+audience-unge = Young people
+audience-fagpersoner = Professionals
+
+## Content pages
+not-translated = This page is only available in Danish.
+contact-heading = How to get in touch
+contact-phone = Phone
+contact-email = E-mail
+contact-address = Address
+contact-hours = Open
+contact-web = Website
+contact-switchboard = Call the main number of { $municipality } and ask for this service. You find the number on the municipality's website:
+fact-anonymous = Anonymous
+fact-anonymous-yes = Yes, you can stay anonymous
+fact-anonymous-no = No, you give your name
+fact-referral = Referral
+fact-referral-yes = Yes, it needs a referral or a decision
+fact-referral-no = No referral – contact them yourself
+fact-price = Price
+fact-wait = Waiting time
+fact-age = Age
+fact-age-range = { $from }–{ $to } years
+fact-provider = Provided by
+fact-legal-basis = Law
+related-heading = Other help that may fit
+last-reviewed = This text was last reviewed on { $date }.
+sessions-heading = Next dates
+sessions-none = There are no new dates right now.
+course-place = Place
+course-capacity = Room for { $count } participants.
+course-signup = How to sign up
+
+## Errors
+not-found-title = Page not found
+not-found-text = We cannot find that page. It may have moved. Search below or start the guide.
+bad-request-title = We could not understand that
+bad-filter = One of the filter choices does not exist. Go back and choose again.
+bad-age = The age must be a number from 0 to 30.
+bad-encoding = The address contains characters we cannot read. Please type your search again.
+too-large = What you sent is too long. Please make it shorter and try again.
