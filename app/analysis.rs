@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn stems_danish_inflections_alike() {
         assert_eq!(stem("rådgivningen"), stem("rådgivning"));
-        assert_eq!(words("Børn, unge & 15-årige"), vec!["børn", "unge", "15", "årige"]);
+        assert_eq!(
+            words("Børn, unge & 15-årige"),
+            vec!["børn", "unge", "15", "årige"]
+        );
         assert_eq!(fold("familierådslagning"), "familieraadslagning");
         assert_ne!(stem("bør"), stem("bor"));
     }

@@ -27,12 +27,31 @@ impl Assets {
             site.colors.primary, site.colors.acute
         );
         let files = vec![
-            hashed("main", "css", "text/css; charset=utf-8", MAIN_CSS.as_bytes().to_vec()),
-            hashed("site", "css", "text/css; charset=utf-8", site_css.into_bytes()),
-            hashed("app", "js", "text/javascript; charset=utf-8", APP_JS.as_bytes().to_vec()),
+            hashed(
+                "main",
+                "css",
+                "text/css; charset=utf-8",
+                MAIN_CSS.as_bytes().to_vec(),
+            ),
+            hashed(
+                "site",
+                "css",
+                "text/css; charset=utf-8",
+                site_css.into_bytes(),
+            ),
+            hashed(
+                "app",
+                "js",
+                "text/javascript; charset=utf-8",
+                APP_JS.as_bytes().to_vec(),
+            ),
         ];
         let url = |i: usize| format!("/static/{}", files[i].name);
-        let urls = AssetUrls { css: url(0), site_css: url(1), js: url(2) };
+        let urls = AssetUrls {
+            css: url(0),
+            site_css: url(1),
+            js: url(2),
+        };
         Assets { files, urls }
     }
 
@@ -44,5 +63,9 @@ impl Assets {
 fn hashed(stem: &str, ext: &str, content_type: &'static str, bytes: Vec<u8>) -> Asset {
     let digest = Sha256::digest(&bytes);
     let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
-    Asset { name: format!("{stem}.{hash}.{ext}"), content_type, bytes }
+    Asset {
+        name: format!("{stem}.{hash}.{ext}"),
+        content_type,
+        bytes,
+    }
 }

@@ -10,7 +10,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "findhjaelp", version, about = "Find hjælp: one way in to help for children, young people and families")]
+#[command(
+    name = "findhjaelp",
+    version,
+    about = "Find hjælp: one way in to help for children, young people and families"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
@@ -47,7 +51,10 @@ struct ServeArgs {
 }
 
 fn source(arg: &ContentArg) -> ContentSource {
-    arg.content.clone().map(ContentSource::Folder).unwrap_or(ContentSource::Embedded)
+    arg.content
+        .clone()
+        .map(ContentSource::Folder)
+        .unwrap_or(ContentSource::Embedded)
 }
 
 fn print_problems(problems: &[Problem]) {
@@ -82,7 +89,11 @@ fn check(source: &ContentSource, i18n: Arc<I18n>) -> ExitCode {
     match source.build(i18n) {
         Ok(site) => {
             print_problems(&site.warnings);
-            println!("OK: {} sider, {} advarsler, ingen fejl", site.content.items.len(), site.warnings.len());
+            println!(
+                "OK: {} sider, {} advarsler, ingen fejl",
+                site.content.items.len(),
+                site.warnings.len()
+            );
             ExitCode::SUCCESS
         }
         Err(problems) => {
@@ -100,7 +111,9 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
         Ok(site) => site,
         Err(problems) => {
             print_problems(&problems);
-            eprintln!("the content has errors: fix them and start again (findhjaelp check shows them)");
+            eprintln!(
+                "the content has errors: fix them and start again (findhjaelp check shows them)"
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -132,7 +145,10 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        let addr = listener.local_addr().map(|a| a.to_string()).unwrap_or(args.addr.clone());
+        let addr = listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or(args.addr.clone());
         tracing::info!("serving on http://{addr}");
         match web::serve(listener, state, &Limits::default()).await {
             Ok(()) => ExitCode::SUCCESS,

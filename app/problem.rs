@@ -22,10 +22,20 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(path: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), line, severity: Severity::Error, message: message.into() }
+        Problem {
+            path: path.into(),
+            line,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
     pub fn warning(path: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), line, severity: Severity::Warning, message: message.into() }
+        Problem {
+            path: path.into(),
+            line,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -38,11 +48,22 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}: {}: {}", self.path, self.line.max(1), kind, self.message)
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.path,
+            self.line.max(1),
+            kind,
+            self.message
+        )
     }
 }
 
 /// 1-based line number of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].bytes().filter(|&b| b == b'\n').count() + 1
+    text[..offset.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
 }

@@ -20,9 +20,16 @@ impl ContentSource {
         match self {
             ContentSource::Embedded => Ok(source::embedded_files()),
             ContentSource::Folder(dir) => match source::read_folder(dir) {
-                Err(e) => Err(vec![Problem::error(dir.display().to_string(), 0, format!("indholdsmappen kan ikke læses: {e}"))]),
+                Err(e) => Err(vec![Problem::error(
+                    dir.display().to_string(),
+                    0,
+                    format!("indholdsmappen kan ikke læses: {e}"),
+                )]),
                 Ok((files, unreadable)) if unreadable.is_empty() => Ok(files),
-                Ok((_, unreadable)) => Err(unreadable.into_iter().map(|(path, why)| Problem::error(path, 0, why)).collect()),
+                Ok((_, unreadable)) => Err(unreadable
+                    .into_iter()
+                    .map(|(path, why)| Problem::error(path, 0, why))
+                    .collect()),
             },
         }
     }
@@ -60,7 +67,9 @@ pub fn reload_on_sighup(state: AppState, source: ContentSource) {
     #[cfg(unix)]
     tokio::spawn(async move {
         use tokio::signal::unix::{signal, SignalKind};
-        let Ok(mut hup) = signal(SignalKind::hangup()) else { return };
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            return;
+        };
         while hup.recv().await.is_some() {
             let (state, source) = (state.clone(), source.clone());
             let _ = tokio::task::spawn_blocking(move || reload(&state, &source)).await;

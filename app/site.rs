@@ -26,7 +26,10 @@ impl Page {
         // Writing into a Vec cannot fail.
         let _ = enc.write_all(html.as_bytes());
         let gzip = enc.finish().unwrap_or_default();
-        Page { html: html.into(), gzip: gzip.into() }
+        Page {
+            html: html.into(),
+            gzip: gzip.into(),
+        }
     }
 }
 
@@ -43,17 +46,35 @@ pub struct Site {
 
 impl Site {
     /// Builds a snapshot from the content files, or returns every problem if there are errors.
-    pub fn build(files: &[SourceFile], i18n: Arc<I18n>, today: NaiveDate) -> Result<Site, Vec<Problem>> {
+    pub fn build(
+        files: &[SourceFile],
+        i18n: Arc<I18n>,
+        today: NaiveDate,
+    ) -> Result<Site, Vec<Problem>> {
         let (content, problems) = content::load(files, today);
-        let Some(content) = content else { return Err(problems) };
+        let Some(content) = content else {
+            return Err(problems);
+        };
         let assets = Assets::build(&content.site);
-        let mut site = Site { content, i18n, assets, pages: HashMap::new(), not_found: HashMap::new(), warnings: problems };
+        let mut site = Site {
+            content,
+            i18n,
+            assets,
+            pages: HashMap::new(),
+            not_found: HashMap::new(),
+            warnings: problems,
+        };
         site.render_static_pages(today);
         Ok(site)
     }
 
     pub fn ctx(&self, lang: Lang) -> Ctx<'_> {
-        Ctx { lang, i18n: &self.i18n, site: &self.content.site, assets: &self.assets.urls }
+        Ctx {
+            lang,
+            i18n: &self.i18n,
+            site: &self.content.site,
+            assets: &self.assets.urls,
+        }
     }
 
     fn render_static_pages(&mut self, today: NaiveDate) {
@@ -65,7 +86,10 @@ impl Site {
             pages.insert(ctx.home(), Page::new(pages::home(&ctx, c)));
             for kind in Kind::ALL {
                 let path = ctx.path(kind.listing_path(lang));
-                pages.insert(path, Page::new(pages::listing(&ctx, c, kind, &Default::default())));
+                pages.insert(
+                    path,
+                    Page::new(pages::listing(&ctx, c, kind, &Default::default())),
+                );
             }
             // Course pages depend on today's date, so they are rendered per request.
             for item in c.in_lang(lang).filter(|i| i.kind != Kind::Kursus) {

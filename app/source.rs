@@ -25,7 +25,10 @@ pub fn embedded_files() -> Vec<SourceFile> {
 fn collect_embedded(dir: &include_dir::Dir<'static>, out: &mut Vec<SourceFile>) {
     for file in dir.files() {
         if let Some(text) = file.contents_utf8() {
-            out.push(SourceFile { path: slashed(file.path()), text: text.to_string() });
+            out.push(SourceFile {
+                path: slashed(file.path()),
+                text: text.to_string(),
+            });
         }
     }
     for sub in dir.dirs() {

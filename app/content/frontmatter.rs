@@ -37,7 +37,12 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Problem> {
             let body = &text[offset + line.len()..];
             let front_line = 2;
             let body_line = line_of(text, offset + line.len());
-            return Ok(Split { front, front_line, body, body_line });
+            return Ok(Split {
+                front,
+                front_line,
+                body,
+                body_line,
+            });
         }
         offset += line.len();
     }
@@ -63,7 +68,11 @@ pub fn parse<T: DeserializeOwned>(path: &str, split: &Split<'_>) -> Result<T, Pr
 pub fn explain(message: &str) -> String {
     let message = message.trim();
     let ticked = |s: &str| -> Vec<String> {
-        s.split('`').skip(1).step_by(2).map(str::to_string).collect()
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
     };
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = ticked(rest);
@@ -77,7 +86,10 @@ pub fn explain(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let names = ticked(rest);
         if let Some((value, allowed)) = names.split_first() {
-            return format!("værdien `{value}` er ikke tilladt. Brug en af: {}", allowed.join(", "));
+            return format!(
+                "værdien `{value}` er ikke tilladt. Brug en af: {}",
+                allowed.join(", ")
+            );
         }
     }
     if let Some(rest) = message.strip_prefix("missing field ") {

@@ -21,7 +21,12 @@ pub fn render(body: &str, first_line: usize, lang: Lang) -> Rendered {
     let events: Vec<Event<'_>> = parser
         .into_offset_iter()
         .map(|(event, range)| match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = match dest_url.strip_prefix("slug:") {
                     Some(slug) => {
                         let slug = slug.trim().to_string();
@@ -30,22 +35,31 @@ pub fn render(body: &str, first_line: usize, lang: Lang) -> Rendered {
                     }
                     None => dest_url,
                 };
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             other => other,
         })
         .inspect(|event| match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
-                text.push('\n')
-            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => text.push('\n'),
             _ => {}
         })
         .collect();
     let mut raw = String::with_capacity(body.len() * 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    Rendered { html: sanitise(&raw), text, links }
+    Rendered {
+        html: sanitise(&raw),
+        text,
+        links,
+    }
 }
 
 /// Staff may paste HTML into Markdown; only harmless markup survives.
@@ -57,7 +71,11 @@ fn sanitise(html: &str) -> String {
 }
 
 /// Problems for `slug:` links to items that do not exist.
-pub fn check_links(path: &str, links: &[(String, usize)], exists: impl Fn(&str) -> bool) -> Vec<Problem> {
+pub fn check_links(
+    path: &str,
+    links: &[(String, usize)],
+    exists: impl Fn(&str) -> bool,
+) -> Vec<Problem> {
     links
         .iter()
         .filter(|(slug, _)| !exists(slug))

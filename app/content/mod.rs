@@ -47,7 +47,9 @@ pub struct Content {
 
 impl Content {
     pub fn get(&self, lang: Lang, slug: &str) -> Option<&Item> {
-        self.index.get(&(lang, slug.to_string())).map(|&i| &self.items[i])
+        self.index
+            .get(&(lang, slug.to_string()))
+            .map(|&i| &self.items[i])
     }
 
     pub fn in_lang(&self, lang: Lang) -> impl Iterator<Item = &Item> {
@@ -65,9 +67,26 @@ impl Content {
 
 /// Paths that item slugs may not take, because pages or the API live there.
 pub const RESERVED_SLUGS: &[&str] = &[
-    "en", "api", "static", "healthz", "soeg", "search", "guide", "was", "robots.txt", "favicon.ico",
-    "indgange", "tilbud", "kurser", "partnere", "sider", "entry-points", "services", "courses",
-    "partners", "pages",
+    "en",
+    "api",
+    "static",
+    "healthz",
+    "soeg",
+    "search",
+    "guide",
+    "was",
+    "robots.txt",
+    "favicon.ico",
+    "indgange",
+    "tilbud",
+    "kurser",
+    "partnere",
+    "sider",
+    "entry-points",
+    "services",
+    "courses",
+    "partners",
+    "pages",
 ];
 
 /// Loads and checks the item files, `site.toml` and `topics.toml` among `files`.
@@ -93,17 +112,29 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
     let topics = load_topics(files, &mut problems);
 
     // Danish files are the masters; read them first so translations can inherit.
-    let mut masters: BTreeMap<String, (Kind, &SourceFile, FrontMatter, markdown::Rendered)> = BTreeMap::new();
+    let mut masters: BTreeMap<String, (Kind, &SourceFile, FrontMatter, markdown::Rendered)> =
+        BTreeMap::new();
     let mut translations: Vec<(Kind, String, Lang, &SourceFile)> = Vec::new();
     for file in files {
-        let Some((kind, slug, lang)) = classify(file, &mut problems) else { continue };
+        let Some((kind, slug, lang)) = classify(file, &mut problems) else {
+            continue;
+        };
         if lang != Lang::Da {
             translations.push((kind, slug, lang, file));
             continue;
         }
-        let Some((front, rendered)) = parse_item::<FrontMatter>(file, lang, &mut problems) else { continue };
+        let Some((front, rendered)) = parse_item::<FrontMatter>(file, lang, &mut problems) else {
+            continue;
+        };
         if let Some((_, other, _, _)) = masters.get(&slug) {
-            problems.push(Problem::error(&file.path, 1, format!("navnet `{slug}` bruges også af {}. Hvert indhold skal have sit eget filnavn", other.path)));
+            problems.push(Problem::error(
+                &file.path,
+                1,
+                format!(
+                    "navnet `{slug}` bruges også af {}. Hvert indhold skal have sit eget filnavn",
+                    other.path
+                ),
+            ));
             continue;
         }
         masters.insert(slug, (kind, file, front, rendered));
@@ -124,39 +155,69 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
             continue;
         };
         if *master_kind != kind {
-            problems.push(Problem::error(&file.path, 1, format!("den danske udgave ligger i mappen {}/: læg oversættelsen i samme mappe", master_kind.folder())));
+            problems.push(Problem::error(
+                &file.path,
+                1,
+                format!(
+                    "den danske udgave ligger i mappen {}/: læg oversættelsen i samme mappe",
+                    master_kind.folder()
+                ),
+            ));
             continue;
         }
-        let Some((tr, rendered)) = parse_item::<TranslationFrontMatter>(file, lang, &mut problems) else { continue };
+        let Some((tr, rendered)) = parse_item::<TranslationFrontMatter>(file, lang, &mut problems)
+        else {
+            continue;
+        };
         problems.extend(markdown::check_links(&file.path, &rendered.links, exists));
-        let master = items.iter().find(|i: &&Item| i.slug == slug).expect("master exists");
-        translated.insert((slug, lang), translation_item(master, file, tr, rendered, lang));
+        let master = items
+            .iter()
+            .find(|i: &&Item| i.slug == slug)
+            .expect("master exists");
+        translated.insert(
+            (slug, lang),
+            translation_item(master, file, tr, rendered, lang),
+        );
     }
 
     // Every item exists in every language: a missing translation shows the Danish text with a note.
     let mut all = Vec::new();
     for master in items {
         for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::Da) {
-            let item = translated.remove(&(master.slug.clone(), lang)).unwrap_or_else(|| {
-                let mut fallback = master.clone();
-                fallback.lang = lang;
-                fallback.translated = false;
-                fallback.body_html = markdown::render(&body_of(&master.path, files), 1, lang).html;
-                fallback
-            });
+            let item = translated
+                .remove(&(master.slug.clone(), lang))
+                .unwrap_or_else(|| {
+                    let mut fallback = master.clone();
+                    fallback.lang = lang;
+                    fallback.translated = false;
+                    fallback.body_html =
+                        markdown::render(&body_of(&master.path, files), 1, lang).html;
+                    fallback
+                });
             all.push(item);
         }
         all.push(master);
     }
     all.retain(|i| !i.draft);
-    all.sort_by(|a, b| (a.kind, a.lang, a.title.to_lowercase()).cmp(&(b.kind, b.lang, b.title.to_lowercase())));
+    all.sort_by(|a, b| {
+        (a.kind, a.lang, a.title.to_lowercase()).cmp(&(b.kind, b.lang, b.title.to_lowercase()))
+    });
 
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     let has_errors = problems.iter().any(Problem::is_error);
     let content = match (site, has_errors) {
         (Some(site), false) => {
-            let index = all.iter().enumerate().map(|(i, item)| ((item.lang, item.slug.clone()), i)).collect();
-            Some(Content { site, topics, items: all, index })
+            let index = all
+                .iter()
+                .enumerate()
+                .map(|(i, item)| ((item.lang, item.slug.clone()), i))
+                .collect();
+            Some(Content {
+                site,
+                topics,
+                items: all,
+                index,
+            })
         }
         _ => None,
     };
@@ -169,7 +230,11 @@ fn find<'a>(files: &'a [SourceFile], path: &str) -> Option<&'a SourceFile> {
 
 fn body_of(path: &str, files: &[SourceFile]) -> String {
     find(files, path)
-        .and_then(|f| frontmatter::split(&f.path, &f.text).ok().map(|s| s.body.to_string()))
+        .and_then(|f| {
+            frontmatter::split(&f.path, &f.text)
+                .ok()
+                .map(|s| s.body.to_string())
+        })
         .unwrap_or_default()
 }
 
@@ -182,10 +247,19 @@ struct TopicNames {
 
 fn load_topics(files: &[SourceFile], problems: &mut Vec<Problem>) -> Vec<Topic> {
     let Some(file) = find(files, "topics.toml") else {
-        problems.push(Problem::error("topics.toml", 0, "filen topics.toml mangler: den skal liste de emner, indholdet kan have"));
+        problems.push(Problem::error(
+            "topics.toml",
+            0,
+            "filen topics.toml mangler: den skal liste de emner, indholdet kan have",
+        ));
         return Vec::new();
     };
-    let split = frontmatter::Split { front: &file.text, front_line: 1, body: "", body_line: 0 };
+    let split = frontmatter::Split {
+        front: &file.text,
+        front_line: 1,
+        body: "",
+        body_line: 0,
+    };
     match frontmatter::parse::<toml::Table>(&file.path, &split) {
         Err(p) => {
             problems.push(p);
@@ -194,10 +268,22 @@ fn load_topics(files: &[SourceFile], problems: &mut Vec<Problem>) -> Vec<Topic> 
         Ok(table) => {
             let mut topics = Vec::new();
             for (id, value) in table {
-                let line = file.text.find(&format!("[{id}]")).map(|o| line_of(&file.text, o)).unwrap_or(1);
+                let line = file
+                    .text
+                    .find(&format!("[{id}]"))
+                    .map(|o| line_of(&file.text, o))
+                    .unwrap_or(1);
                 match value.try_into::<TopicNames>() {
-                    Ok(names) => topics.push(Topic { id, da: names.da, en: names.en }),
-                    Err(e) => problems.push(Problem::error(&file.path, line, format!("emnet `{id}`: {}", frontmatter::explain(e.message())))),
+                    Ok(names) => topics.push(Topic {
+                        id,
+                        da: names.da,
+                        en: names.en,
+                    }),
+                    Err(e) => problems.push(Problem::error(
+                        &file.path,
+                        line,
+                        format!("emnet `{id}`: {}", frontmatter::explain(e.message())),
+                    )),
                 }
             }
             // Keep the file's order, which staff chose.
@@ -215,15 +301,28 @@ fn classify(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<(Kind, Str
     }
     let kind = Kind::from_folder(folder)?;
     let Some(stem) = name.strip_suffix(".md") else {
-        problems.push(Problem::warning(&file.path, 0, "filen bliver ikke brugt: indhold skal ligge i filer, der ender på .da.md eller .en.md"));
+        problems.push(Problem::warning(
+            &file.path,
+            0,
+            "filen bliver ikke brugt: indhold skal ligge i filer, der ender på .da.md eller .en.md",
+        ));
         return None;
     };
-    let Some((slug, lang)) = stem.rsplit_once('.').and_then(|(s, l)| Lang::from_code(l).map(|l| (s, l))) else {
-        problems.push(Problem::error(&file.path, 0, "filnavnet skal slutte med sproget: navn.da.md for dansk eller navn.en.md for engelsk"));
+    let Some((slug, lang)) = stem
+        .rsplit_once('.')
+        .and_then(|(s, l)| Lang::from_code(l).map(|l| (s, l)))
+    else {
+        problems.push(Problem::error(
+            &file.path,
+            0,
+            "filnavnet skal slutte med sproget: navn.da.md for dansk eller navn.en.md for engelsk",
+        ));
         return None;
     };
     let valid = !slug.is_empty()
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-');
     if !valid {
@@ -231,7 +330,11 @@ fn classify(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<(Kind, Str
         return None;
     }
     if RESERVED_SLUGS.contains(&slug) {
-        problems.push(Problem::error(&file.path, 0, format!("navnet `{slug}` er optaget af en af sitets egne sider. Vælg et andet filnavn")));
+        problems.push(Problem::error(
+            &file.path,
+            0,
+            format!("navnet `{slug}` er optaget af en af sitets egne sider. Vælg et andet filnavn"),
+        ));
         return None;
     }
     Some((kind, slug.to_string(), lang))
@@ -264,7 +367,8 @@ fn key_line(file: &SourceFile, key: &str) -> usize {
         .lines()
         .position(|l| {
             let l = l.trim_start();
-            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=') || rest.starts_with(']'))
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('=') || rest.starts_with(']'))
         })
         .map(|i| i + 1)
         .unwrap_or(1)
@@ -280,19 +384,42 @@ fn check_master(
     problems: &mut Vec<Problem>,
 ) {
     let path = &file.path;
-    let err = |problems: &mut Vec<Problem>, key: &str, msg: String| problems.push(Problem::error(path, key_line(file, key), msg));
-    let warn = |problems: &mut Vec<Problem>, key: &str, msg: String| problems.push(Problem::warning(path, key_line(file, key), msg));
+    let err = |problems: &mut Vec<Problem>, key: &str, msg: String| {
+        problems.push(Problem::error(path, key_line(file, key), msg))
+    };
+    let warn = |problems: &mut Vec<Problem>, key: &str, msg: String| {
+        problems.push(Problem::warning(path, key_line(file, key), msg))
+    };
 
     if front.title.trim().is_empty() {
-        err(problems, "title", "titlen er tom: skriv hvad hjælpen hedder".into());
+        err(
+            problems,
+            "title",
+            "titlen er tom: skriv hvad hjælpen hedder".into(),
+        );
     }
     if front.summary.trim().is_empty() {
-        err(problems, "summary", "resuméet (summary) er tomt: skriv én eller to korte sætninger om hjælpen".into());
+        err(
+            problems,
+            "summary",
+            "resuméet (summary) er tomt: skriv én eller to korte sætninger om hjælpen".into(),
+        );
     } else if front.summary.chars().count() > 300 {
-        warn(problems, "summary", format!("resuméet er {} tegn: hold det under 300, så det kan læses i en søgeliste", front.summary.chars().count()));
+        warn(
+            problems,
+            "summary",
+            format!(
+                "resuméet er {} tegn: hold det under 300, så det kan læses i en søgeliste",
+                front.summary.chars().count()
+            ),
+        );
     }
     if front.audience.is_empty() {
-        err(problems, "audience", "audience er tom: skriv hvem hjælpen er til, fx [\"foraeldre\", \"unge\"]".into());
+        err(
+            problems,
+            "audience",
+            "audience er tom: skriv hvem hjælpen er til, fx [\"foraeldre\", \"unge\"]".into(),
+        );
     }
     if let Some([lo, hi]) = front.age {
         if lo > hi {
@@ -302,7 +429,14 @@ fn check_master(
     for topic in &front.topics {
         if !topics.iter().any(|t| &t.id == topic) {
             let known: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-            err(problems, "topics", format!("emnet `{topic}` findes ikke i topics.toml. Brug et af: {}", known.join(", ")));
+            err(
+                problems,
+                "topics",
+                format!(
+                    "emnet `{topic}` findes ikke i topics.toml. Brug et af: {}",
+                    known.join(", ")
+                ),
+            );
         }
     }
     for slug in &front.related {
@@ -338,18 +472,42 @@ fn check_master(
     }
     if kind == Kind::Kursus {
         if front.sessions.is_empty() {
-            err(problems, "title", "kurset har ingen datoer: tilføj mindst én [[sessions]] med date = 2027-02-03".into());
+            err(
+                problems,
+                "title",
+                "kurset har ingen datoer: tilføj mindst én [[sessions]] med date = 2027-02-03"
+                    .into(),
+            );
         }
         if front.place.is_none() {
-            err(problems, "title", "kurset mangler `place`: skriv hvor det foregår".into());
+            err(
+                problems,
+                "title",
+                "kurset mangler `place`: skriv hvor det foregår".into(),
+            );
         }
         if front.signup.is_none() {
-            err(problems, "title", "kurset mangler `signup`: skriv hvordan man tilmelder sig".into());
+            err(
+                problems,
+                "title",
+                "kurset mangler `signup`: skriv hvordan man tilmelder sig".into(),
+            );
         }
-    } else if !front.sessions.is_empty() || front.place.is_some() || front.signup.is_some() || front.capacity.is_some() {
-        err(problems, "sessions", "sessions, place, signup og capacity bruges kun til kurser (mappen kurser/)".into());
+    } else if !front.sessions.is_empty()
+        || front.place.is_some()
+        || front.signup.is_some()
+        || front.capacity.is_some()
+    {
+        err(
+            problems,
+            "sessions",
+            "sessions, place, signup og capacity bruges kun til kurser (mappen kurser/)".into(),
+        );
     }
-    let due = front.last_reviewed.checked_add_months(Months::new(front.review_months)).unwrap_or(front.last_reviewed);
+    let due = front
+        .last_reviewed
+        .checked_add_months(Months::new(front.review_months))
+        .unwrap_or(front.last_reviewed);
     if due < today {
         warn(problems, "last_reviewed", format!("teksten skulle have været gennemlæst senest {due}: læs den igennem, og sæt last_reviewed til dagens dato"));
     }
@@ -358,7 +516,13 @@ fn check_master(
     }
 }
 
-fn master_item(slug: &str, kind: Kind, file: &SourceFile, f: &FrontMatter, r: &markdown::Rendered) -> Item {
+fn master_item(
+    slug: &str,
+    kind: Kind,
+    file: &SourceFile,
+    f: &FrontMatter,
+    r: &markdown::Rendered,
+) -> Item {
     Item {
         slug: slug.to_string(),
         kind,

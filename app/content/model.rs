@@ -16,7 +16,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Indgang, Kind::Tilbud, Kind::Kursus, Kind::Partner, Kind::Side];
+    pub const ALL: [Kind; 5] = [
+        Kind::Indgang,
+        Kind::Tilbud,
+        Kind::Kursus,
+        Kind::Partner,
+        Kind::Side,
+    ];
 
     /// The folder the kind's files live in.
     pub fn folder(self) -> &'static str {
@@ -156,7 +162,10 @@ pub struct ContactText {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
-    #[serde(deserialize_with = "super::dates::de_date", serialize_with = "super::dates::ser_date")]
+    #[serde(
+        deserialize_with = "super::dates::de_date",
+        serialize_with = "super::dates::ser_date"
+    )]
     pub date: NaiveDate,
     pub time: Option<String>,
 }

@@ -42,7 +42,10 @@ mod tests {
     fn short_sentences_short_words_score_low() {
         // 8 words, 2 sentences, 2 long words (hjælper, problemerne): 4 + 25
         assert!((lix("Du kan ringe. Vi hjælper dig med problemerne.") - 29.0).abs() < 0.01);
-        assert!(lix("Kommunalbestyrelsens børnefaglige undersøgelsesforløb forudsætter partshøring") > 60.0);
+        assert!(
+            lix("Kommunalbestyrelsens børnefaglige undersøgelsesforløb forudsætter partshøring")
+                > 60.0
+        );
         assert_eq!(lix(""), 0.0);
     }
 }

@@ -45,13 +45,24 @@ impl SiteConfig {
 }
 
 pub fn parse(text: &str) -> Result<(SiteConfig, Vec<Problem>), Problem> {
-    let split = Split { front: text, front_line: 1, body: "", body_line: 0 };
+    let split = Split {
+        front: text,
+        front_line: 1,
+        body: "",
+        body_line: 0,
+    };
     let config: SiteConfig = super::frontmatter::parse(FILE, &split)?;
     let mut problems = Vec::new();
     let line_for = |key: &str| {
-        text.find(&format!("{key} ")).or_else(|| text.find(key)).map(|o| line_of(text, o)).unwrap_or(1)
+        text.find(&format!("{key} "))
+            .or_else(|| text.find(key))
+            .map(|o| line_of(text, o))
+            .unwrap_or(1)
     };
-    for (key, value) in [("primary", &config.colors.primary), ("acute", &config.colors.acute)] {
+    for (key, value) in [
+        ("primary", &config.colors.primary),
+        ("acute", &config.colors.acute),
+    ] {
         match parse_hex(value) {
             None => problems.push(Problem::error(
                 FILE,
@@ -79,7 +90,6 @@ pub fn parse(text: &str) -> Result<(SiteConfig, Vec<Problem>), Problem> {
     }
     Ok((config, problems))
 }
-
 
 fn parse_hex(value: &str) -> Option<(u8, u8, u8)> {
     let hex = value.strip_prefix('#')?;

@@ -7,7 +7,7 @@
 //! as written, as Danish stems (so inflections match) and in ASCII spelling (`boern` =
 //! `børn`); words of at least `fuzzy_min_length` letters also match with one typo
 //! (`selvmort`, `hedspace`). A trailing `*` matches the start of a word (`hash*`), a leading
-//! `=` turns off typo tolerance for that word. Several words in one entry form a phrase;
+//! `=` means exactly that word (no stems, no typos: `=klage` does not match `klare`). Several words in one entry form a phrase;
 //! up to `phrase_gap` other words may stand between its words (but never a negation).
 //! Rules marked `acute` (and rules with `negatable = true`) do not count when a negation
 //! word (`ikke`, `not`, …) stands within `negation_window` words before the match, so
@@ -85,6 +85,8 @@ struct WordPat {
     stem: String,
     prefix: bool,
     fuzzy: bool,
+    /// `=word`: the word exactly as written (no stems, no typos).
+    exact: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -151,15 +153,30 @@ const WORD_WEIGHT: u32 = 2;
 const PHRASE_WEIGHT: u32 = 3;
 
 impl Chat {
-    pub(crate) fn compile(docs: Vec<(String, String, ChatDoc)>, problems: &mut Vec<Problem>) -> Chat {
-        let mut chat = Chat { negation_window: 3, phrase_gap: 1, fuzzy_min: 5, ..Chat::default() };
+    pub(crate) fn compile(
+        docs: Vec<(String, String, ChatDoc)>,
+        problems: &mut Vec<Problem>,
+    ) -> Chat {
+        let mut chat = Chat {
+            negation_window: 3,
+            phrase_gap: 1,
+            fuzzy_min: 5,
+            ..Chat::default()
+        };
         let mut negation: Option<Vec<String>> = None;
         let mut scalars: HashMap<&str, Loc> = HashMap::new();
         // First the settings (the typo threshold is needed to compile the words).
         for (file, text, doc) in &docs {
             chat.present = true;
-            let cx = Cx { file, text, langs: &[] };
-            let here = Loc { file: file.clone(), line: first_line(text, "[chat]") };
+            let cx = Cx {
+                file,
+                text,
+                langs: &[],
+            };
+            let here = Loc {
+                file: file.clone(),
+                line: first_line(text, "[chat]"),
+            };
             let mut once = |key: &'static str, set: bool, problems: &mut Vec<Problem>| -> bool {
                 if !set {
                     return false;
@@ -192,18 +209,32 @@ impl Chat {
                 chat.fuzzy_min = doc.fuzzy_min_length.unwrap_or(5);
             }
             if let Some(n) = &doc.numbers {
-                chat.numbers.extend(n.iter().map(|(k, v)| (analysis::fold(&k.to_lowercase()), *v)));
+                chat.numbers.extend(
+                    n.iter()
+                        .map(|(k, v)| (analysis::fold(&k.to_lowercase()), *v)),
+                );
             }
             if let Some(n) = &doc.never_ask {
-                chat.never_ask.extend(n.iter().map(|x| (x.get_ref().clone(), cx.loc(x))));
+                chat.never_ask
+                    .extend(n.iter().map(|x| (x.get_ref().clone(), cx.loc(x))));
             }
         }
         let negation = negation.unwrap_or_else(|| {
-            ["ikke", "aldrig", "ingen", "intet", "not", "never", "no"].iter().map(|s| s.to_string()).collect()
+            ["ikke", "aldrig", "ingen", "intet", "not", "never", "no"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
         });
-        chat.negation = negation.iter().map(|w| analysis::fold(&w.to_lowercase())).collect();
+        chat.negation = negation
+            .iter()
+            .map(|w| analysis::fold(&w.to_lowercase()))
+            .collect();
         for (file, text, doc) in docs {
-            let cx = Cx { file: &file, text: &text, langs: &[] };
+            let cx = Cx {
+                file: &file,
+                text: &text,
+                langs: &[],
+            };
             for d in doc.default {
                 chat.defaults.push(ChatDefault {
                     loc: cx.loc(&d.question),
@@ -239,12 +270,25 @@ impl Chat {
                     .words
                     .first()
                     .map(|w| cx.loc(w))
-                    .or_else(|| r.set.as_ref().and_then(|s| s.values().next()).map(|v| cx.loc(v)))
-                    .unwrap_or_else(|| Loc { file: file.clone(), line: 0 });
-                let terms: Vec<Term> =
-                    r.words.iter().map(|w| chat.term(w.get_ref())).filter(|t| !t.words.is_empty()).collect();
+                    .or_else(|| {
+                        r.set
+                            .as_ref()
+                            .and_then(|s| s.values().next())
+                            .map(|v| cx.loc(v))
+                    })
+                    .unwrap_or_else(|| Loc {
+                        file: file.clone(),
+                        line: 0,
+                    });
+                let terms: Vec<Term> = r
+                    .words
+                    .iter()
+                    .map(|w| chat.term(w.get_ref()))
+                    .filter(|t| !t.words.is_empty())
+                    .collect();
                 if terms.is_empty() {
-                    problems.push(loc.error("En chat-regel skal have mindst ét ord i words = [ … ]."));
+                    problems
+                        .push(loc.error("En chat-regel skal have mindst ét ord i words = [ … ]."));
                 }
                 if r.set.is_none() && !r.acute {
                     problems.push(loc.error(
@@ -253,7 +297,12 @@ impl Chat {
                 }
                 chat.rules.push(ChatRule {
                     terms,
-                    also: r.also.iter().map(|w| chat.term(w.get_ref())).filter(|t| !t.words.is_empty()).collect(),
+                    also: r
+                        .also
+                        .iter()
+                        .map(|w| chat.term(w.get_ref()))
+                        .filter(|t| !t.words.is_empty())
+                        .collect(),
                     set: sets(&cx, r.set.as_ref()),
                     acute: r.acute,
                     weight: r.weight,
@@ -278,6 +327,7 @@ impl Chat {
                     stem: analysis::fold(&analysis::stem(&w)),
                     fuzzy: !exact && folded.chars().count() >= self.fuzzy_min,
                     prefix: prefix && i + 1 == n,
+                    exact,
                     folded,
                 });
             }
@@ -299,9 +349,14 @@ impl Chat {
                 .filter(|&k| k <= tc.len() && k > 0)
                 .any(|k| within_one(&tc[..k].iter().collect::<String>(), &p.folded));
         }
+        if p.exact {
+            return t.folded == p.folded;
+        }
         t.folded == p.folded
             || t.stem == p.stem
-            || (p.fuzzy && t.folded.chars().count() >= self.fuzzy_min && within_one(&t.folded, &p.folded))
+            || (p.fuzzy
+                && t.folded.chars().count() >= self.fuzzy_min
+                && within_one(&t.folded, &p.folded))
     }
 
     fn is_negation(&self, t: &Token) -> bool {
@@ -313,12 +368,16 @@ impl Chat {
         (0..tokens.len()).any(|start| {
             self.match_at(term, tokens, start)
                 && !(negatable
-                    && tokens[start.saturating_sub(self.negation_window)..start].iter().any(|t| self.is_negation(t)))
+                    && tokens[start.saturating_sub(self.negation_window)..start]
+                        .iter()
+                        .any(|t| self.is_negation(t)))
         })
     }
 
     fn match_at(&self, term: &Term, tokens: &[Token], start: usize) -> bool {
-        let Some(first) = term.words.first() else { return false };
+        let Some(first) = term.words.first() else {
+            return false;
+        };
         if !self.word_matches(first, &tokens[start]) {
             return false;
         }
@@ -350,16 +409,20 @@ impl Chat {
                     break;
                 }
                 let mut number = None;
-                let ok = p.parts.iter().zip(&tokens[start..]).all(|(part, t)| match part {
-                    Part::Number => match self.number(t) {
-                        Some(n) => {
-                            number = Some(n);
-                            true
-                        }
-                        None => false,
-                    },
-                    Part::Word(w) => self.word_matches(w, t),
-                });
+                let ok = p
+                    .parts
+                    .iter()
+                    .zip(&tokens[start..])
+                    .all(|(part, t)| match part {
+                        Part::Number => match self.number(t) {
+                            Some(n) => {
+                                number = Some(n);
+                                true
+                            }
+                            None => false,
+                        },
+                        Part::Word(w) => self.word_matches(w, t),
+                    });
                 if let (true, Some(n)) = (ok, number) {
                     let age = n as i64 + p.add as i64;
                     if age >= min as i64 && age <= max as i64 {
@@ -372,7 +435,10 @@ impl Chat {
     }
 
     fn number(&self, t: &Token) -> Option<u32> {
-        if !t.folded.is_empty() && t.folded.len() <= 3 && t.folded.chars().all(|c| c.is_ascii_digit()) {
+        if !t.folded.is_empty()
+            && t.folded.len() <= 3
+            && t.folded.chars().all(|c| c.is_ascii_digit())
+        {
             return t.folded.parse().ok();
         }
         self.numbers.get(&t.folded).map(|&n| n as u32)
@@ -382,7 +448,11 @@ impl Chat {
 fn sets(cx: &Cx, set: Option<&SetDoc>) -> Vec<SetTo> {
     set.map(|s| {
         s.iter()
-            .map(|(q, v)| SetTo { question: q.clone(), values: v.get_ref().values(), loc: cx.loc(v) })
+            .map(|(q, v)| SetTo {
+                question: q.clone(),
+                values: v.get_ref().values(),
+                loc: cx.loc(v),
+            })
             .collect()
     })
     .unwrap_or_default()
@@ -431,7 +501,10 @@ struct Token {
 fn tokens(text: &str) -> Vec<Token> {
     analysis::words(text)
         .into_iter()
-        .map(|w| Token { stem: analysis::fold(&analysis::stem(&w)), folded: analysis::fold(&w) })
+        .map(|w| Token {
+            stem: analysis::fold(&analysis::stem(&w)),
+            folded: analysis::fold(&w),
+        })
         .collect()
 }
 
@@ -502,11 +575,21 @@ impl Guide {
             let mut score = 0;
             for t in &rule.terms {
                 if chat.find(t, &toks, rule.negatable) {
-                    let w = if t.words.len() > 1 { PHRASE_WEIGHT } else { WORD_WEIGHT };
+                    let w = if t.words.len() > 1 {
+                        PHRASE_WEIGHT
+                    } else {
+                        WORD_WEIGHT
+                    };
                     score += rule.weight.unwrap_or(w);
                 }
             }
-            if score == 0 || (!rule.also.is_empty() && !rule.also.iter().any(|t| chat.find(t, &toks, rule.negatable))) {
+            if score == 0
+                || (!rule.also.is_empty()
+                    && !rule
+                        .also
+                        .iter()
+                        .any(|t| chat.find(t, &toks, rule.negatable)))
+            {
                 continue;
             }
             acute |= rule.acute;
@@ -516,8 +599,15 @@ impl Guide {
                 }
             }
         }
-        let age_qs: Vec<&Question> = self.questions.iter().filter(|q| q.kind == QuestionKind::Age).collect();
-        let (min, max) = age_qs.first().map(|q| (q.min_age, q.max_age)).unwrap_or((0, 30));
+        let age_qs: Vec<&Question> = self
+            .questions
+            .iter()
+            .filter(|q| q.kind == QuestionKind::Age)
+            .collect();
+        let (min, max) = age_qs
+            .first()
+            .map(|q| (q.min_age, q.max_age))
+            .unwrap_or((0, 30));
         let age = chat.age(&toks, min, max);
         if let Some((_, p)) = age {
             for s in &p.set {
@@ -528,22 +618,38 @@ impl Guide {
         }
         let mut inferred = Answers::new();
         for (qid, opts) in &scores {
-            let Some(q) = self.question(qid) else { continue };
+            let Some(q) = self.question(qid) else {
+                continue;
+            };
             let ranked: Vec<(&str, u32, bool)> = q
                 .options
                 .iter()
-                .filter_map(|o| opts.get(o.id.as_str()).map(|&s| (o.id.as_str(), s, o.exclusive)))
+                .filter_map(|o| {
+                    opts.get(o.id.as_str())
+                        .map(|&s| (o.id.as_str(), s, o.exclusive))
+                })
                 .collect();
             let chosen: Vec<String> = match q.kind {
                 QuestionKind::Age => continue,
                 QuestionKind::Single => {
                     let best = ranked.iter().map(|r| r.1).max().unwrap_or(0);
-                    ranked.iter().find(|r| r.1 == best).map(|r| vec![r.0.to_string()]).unwrap_or_default()
+                    ranked
+                        .iter()
+                        .find(|r| r.1 == best)
+                        .map(|r| vec![r.0.to_string()])
+                        .unwrap_or_default()
                 }
                 QuestionKind::Multiple => {
-                    let plain: Vec<String> = ranked.iter().filter(|r| !r.2).map(|r| r.0.to_string()).collect();
+                    let plain: Vec<String> = ranked
+                        .iter()
+                        .filter(|r| !r.2)
+                        .map(|r| r.0.to_string())
+                        .collect();
                     if plain.is_empty() {
-                        ranked.first().map(|r| vec![r.0.to_string()]).unwrap_or_default()
+                        ranked
+                            .first()
+                            .map(|r| vec![r.0.to_string()])
+                            .unwrap_or_default()
                     } else {
                         plain
                     }
@@ -588,7 +694,11 @@ impl Guide {
         let fill = |q: &Question, used: &Answers| self.chat_default(q, used);
         let guess = self.walk(&inferred, Some(&fill));
         let End::Outcome(oid) = &guess.end else {
-            reply.outcome = if acute { self.acute_view(None, &inferred) } else { None };
+            reply.outcome = if acute {
+                self.acute_view(None, &inferred)
+            } else {
+                None
+            };
             reply.question = self.question(&self.settings.start).map(Question::view);
             return reply;
         };
@@ -602,7 +712,11 @@ impl Guide {
                 }
                 let q = self.question(&v.question).expect("validated");
                 let mut base = inferred.clone();
-                base.extend(guess.path[..k].iter().map(|p| (p.question.clone(), p.answer.clone())));
+                base.extend(
+                    guess.path[..k]
+                        .iter()
+                        .map(|p| (p.question.clone(), p.answer.clone())),
+                );
                 for alt in self.candidates(q).into_iter().filter(|a| a != &v.answer) {
                     let mut try_answers = base.clone();
                     try_answers.insert(q.id.clone(), alt);
@@ -623,8 +737,14 @@ impl Guide {
             }
         }
         let view = self.outcome_view(oid, &guess.answers());
-        reply.outcome = if acute && !view.acute { self.acute_view(Some(oid), &guess.answers()) } else { Some(view) };
-        reply.question = clarify.and_then(|k| self.question(&guess.path[k].question)).map(Question::view);
+        reply.outcome = if acute && !view.acute {
+            self.acute_view(Some(oid), &guess.answers())
+        } else {
+            Some(view)
+        };
+        reply.question = clarify
+            .and_then(|k| self.question(&guess.path[k].question))
+            .map(Question::view);
         reply.answers = answers;
         reply
     }
@@ -643,7 +763,13 @@ impl Guide {
         }
         match q.kind {
             QuestionKind::Age => vec![((q.min_age as u16 + q.max_age as u16) / 2).to_string()],
-            _ => q.options.iter().find(|o| o.exclusive).or(q.options.first()).map(|o| vec![o.id.clone()]).unwrap_or_default(),
+            _ => q
+                .options
+                .iter()
+                .find(|o| o.exclusive)
+                .or(q.options.first())
+                .map(|o| vec![o.id.clone()])
+                .unwrap_or_default(),
         }
     }
 
@@ -651,7 +777,10 @@ impl Guide {
     fn acute_view(&self, topic: Option<&str>, answers: &Answers) -> Option<OutcomeView> {
         let a = self.outcome(self.chat.acute_outcome.as_deref()?)?;
         let related_reason = &self.settings.related_reason;
-        let mut recs = vec![Recommendation { slug: a.entry.clone(), reason: a.reason.clone() }];
+        let mut recs = vec![Recommendation {
+            slug: a.entry.clone(),
+            reason: a.reason.clone(),
+        }];
         if let Some(t) = topic.and_then(|t| self.outcome(t)) {
             push_rec(&mut recs, &t.entry, &t.reason);
             for r in &t.related {
@@ -748,7 +877,9 @@ pub(crate) fn validate(g: &Guide, problems: &mut Vec<Problem>) {
     }
     for (q, loc) in &chat.never_ask {
         if g.question(q).is_none() {
-            problems.push(loc.error(format!("never_ask nævner spørgsmålet `{q}`, som ikke findes.")));
+            problems.push(loc.error(format!(
+                "never_ask nævner spørgsmålet `{q}`, som ikke findes."
+            )));
         }
     }
     for q in &g.questions {

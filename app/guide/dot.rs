@@ -5,7 +5,9 @@ use super::Guide;
 use std::fmt::Write;
 
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ")
 }
 
 fn short(t: &Text, lang: &str) -> String {
@@ -38,7 +40,11 @@ impl Guide {
             );
         }
         for o in &self.outcomes {
-            let style = if o.acute { ", style=filled, fillcolor=\"#f4c7c3\"" } else { "" };
+            let style = if o.acute {
+                ", style=filled, fillcolor=\"#f4c7c3\""
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
                 "  \"o:{}\" [shape=ellipse{style}, label=\"{}\\n→ {}\"];",

@@ -63,7 +63,11 @@ impl QuestionView {
             options: self
                 .options
                 .iter()
-                .map(|o| LocalizedOption { id: o.id.clone(), text: o.text.get(lang).to_string(), exclusive: o.exclusive })
+                .map(|o| LocalizedOption {
+                    id: o.id.clone(),
+                    text: o.text.get(lang).to_string(),
+                    exclusive: o.exclusive,
+                })
                 .collect(),
             min: age.then_some(self.min_age),
             max: age.then_some(self.max_age),
@@ -81,7 +85,11 @@ impl Question {
             options: self
                 .options
                 .iter()
-                .map(|o| OptionView { id: o.id.clone(), text: o.text.clone(), exclusive: o.exclusive })
+                .map(|o| OptionView {
+                    id: o.id.clone(),
+                    text: o.text.clone(),
+                    exclusive: o.exclusive,
+                })
                 .collect(),
             min_age: self.min_age,
             max_age: self.max_age,
@@ -118,7 +126,10 @@ pub struct OutcomeView {
 impl OutcomeView {
     /// `[entry] + related` in order.
     pub fn slugs(&self) -> Vec<&str> {
-        self.recommendations.iter().map(|r| r.slug.as_str()).collect()
+        self.recommendations
+            .iter()
+            .map(|r| r.slug.as_str())
+            .collect()
     }
 }
 
@@ -161,18 +172,27 @@ impl StepError {
             StepErrorKind::NoAnswer => "Vælg et svar.".into(),
             StepErrorKind::TooManyAnswers if en => "Please choose only one answer.".into(),
             StepErrorKind::TooManyAnswers => "Vælg kun ét svar.".into(),
-            StepErrorKind::UnknownOption(_) if en => "Please choose one of the answers shown.".into(),
+            StepErrorKind::UnknownOption(_) if en => {
+                "Please choose one of the answers shown.".into()
+            }
             StepErrorKind::UnknownOption(_) => "Vælg et af de viste svar.".into(),
             StepErrorKind::ExclusiveCombined(_) if en => {
-                "\"None of these\" and \"I'm not sure\" cannot be combined with other answers.".into()
+                "\"None of these\" and \"I'm not sure\" cannot be combined with other answers."
+                    .into()
             }
             StepErrorKind::ExclusiveCombined(_) => {
                 "\"Ingen af dem\" og \"Ved ikke\" kan ikke vælges sammen med andre svar.".into()
             }
-            StepErrorKind::BadAge(_) if en => "Please write the age as a whole number, e.g. 12.".into(),
+            StepErrorKind::BadAge(_) if en => {
+                "Please write the age as a whole number, e.g. 12.".into()
+            }
             StepErrorKind::BadAge(_) => "Skriv alderen som et tal, fx 12.".into(),
-            StepErrorKind::NoRule if en => "The guide has no answer for this yet. Please contact the municipality.".into(),
-            StepErrorKind::NoRule => "Guiden har ikke et svar på det endnu. Kontakt kommunen.".into(),
+            StepErrorKind::NoRule if en => {
+                "The guide has no answer for this yet. Please contact the municipality.".into()
+            }
+            StepErrorKind::NoRule => {
+                "Guiden har ikke et svar på det endnu. Kontakt kommunen.".into()
+            }
         }
     }
 }
@@ -219,7 +239,10 @@ pub(crate) struct Walk {
 
 impl Walk {
     pub fn answers(&self) -> Answers {
-        self.path.iter().map(|v| (v.question.clone(), v.answer.clone())).collect()
+        self.path
+            .iter()
+            .map(|v| (v.question.clone(), v.answer.clone()))
+            .collect()
     }
 }
 
@@ -231,10 +254,10 @@ impl Guide {
     /// the question.
     pub fn step(&self, answers: &Answers) -> Result<Step, StepError> {
         let walk = self.walk(answers, None);
-        match walk.end {
-            End::Ask(q) => Ok(Step::Question(self.question(&q).expect("validated").view())),
-            End::Outcome(o) => Ok(Step::Outcome(self.outcome_view(&o, &walk.answers()))),
-            End::Error(e) => Err(e),
+        match &walk.end {
+            End::Ask(q) => Ok(Step::Question(self.question(q).expect("validated").view())),
+            End::Outcome(o) => Ok(Step::Outcome(self.outcome_view(o, &walk.answers()))),
+            End::Error(e) => Err(e.clone()),
         }
     }
 
@@ -247,7 +270,11 @@ impl Guide {
             .map(|v| {
                 let q = self.question(&v.question).expect("validated");
                 let answer = match q.kind {
-                    QuestionKind::Age => self.settings.age_answer.get(lang).replace("{n}", &v.answer.join(", ")),
+                    QuestionKind::Age => self
+                        .settings
+                        .age_answer
+                        .get(lang)
+                        .replace("{n}", &v.answer.join(", ")),
                     _ => v
                         .answer
                         .iter()
@@ -255,7 +282,11 @@ impl Guide {
                         .collect::<Vec<_>>()
                         .join(", "),
                 };
-                SummaryLine { question_id: q.id.clone(), question: q.text.get(lang).to_string(), answer }
+                SummaryLine {
+                    question_id: q.id.clone(),
+                    question: q.text.get(lang).to_string(),
+                    answer,
+                }
             })
             .collect()
     }
@@ -276,8 +307,8 @@ impl Guide {
     pub fn all_paths(&self) -> Vec<(Answers, String)> {
         self.enumerate()
             .into_iter()
-            .filter_map(|p| match p.end {
-                End::Outcome(o) => Some((p.answers(), o)),
+            .filter_map(|p| match &p.end {
+                End::Outcome(o) => Some((p.answers(), o.clone())),
                 _ => None,
             })
             .collect()
@@ -298,14 +329,27 @@ impl Guide {
             return;
         }
         for answer in self.candidates(q) {
-            path.push(Visited { question: q.id.clone(), answer, assumed: false });
-            let used: Answers = path.iter().map(|v| (v.question.clone(), v.answer.clone())).collect();
+            path.push(Visited {
+                question: q.id.clone(),
+                answer,
+                assumed: false,
+            });
+            let used: Answers = path
+                .iter()
+                .map(|v| (v.question.clone(), v.answer.clone()))
+                .collect();
             match self.route(q, &used) {
                 Some(Target::Question(next)) => self.enumerate_from(next, path, out),
-                Some(Target::Outcome(o)) => out.push(Walk { path: path.clone(), end: End::Outcome(o.clone()) }),
+                Some(Target::Outcome(o)) => out.push(Walk {
+                    path: path.clone(),
+                    end: End::Outcome(o.clone()),
+                }),
                 _ => out.push(Walk {
                     path: path.clone(),
-                    end: End::Error(StepError { question: q.id.clone(), kind: StepErrorKind::NoRule }),
+                    end: End::Error(StepError {
+                        question: q.id.clone(),
+                        kind: StepErrorKind::NoRule,
+                    }),
                 }),
             }
             path.pop();
@@ -350,34 +394,72 @@ impl Guide {
         let mut current = self.settings.start.clone();
         loop {
             let Some(q) = self.question(&current) else {
-                let e = StepError { question: current, kind: StepErrorKind::NoRule };
-                return Walk { path, end: End::Error(e) };
+                let e = StepError {
+                    question: current,
+                    kind: StepErrorKind::NoRule,
+                };
+                return Walk {
+                    path,
+                    end: End::Error(e),
+                };
             };
             if path.iter().any(|v| v.question == q.id) {
-                let e = StepError { question: q.id.clone(), kind: StepErrorKind::NoRule };
-                return Walk { path, end: End::Error(e) };
+                let e = StepError {
+                    question: q.id.clone(),
+                    kind: StepErrorKind::NoRule,
+                };
+                return Walk {
+                    path,
+                    end: End::Error(e),
+                };
             }
             let (answer, assumed) = match answers.get(&q.id) {
                 Some(a) => (a.clone(), false),
                 None => match fill {
                     Some(f) => (f(q, &used), true),
-                    None => return Walk { path, end: End::Ask(q.id.clone()) },
+                    None => {
+                        return Walk {
+                            path,
+                            end: End::Ask(q.id.clone()),
+                        }
+                    }
                 },
             };
             let answer = match check(q, &answer) {
                 Ok(a) => a,
                 Err(kind) => {
-                    return Walk { path, end: End::Error(StepError { question: q.id.clone(), kind }) };
+                    return Walk {
+                        path,
+                        end: End::Error(StepError {
+                            question: q.id.clone(),
+                            kind,
+                        }),
+                    };
                 }
             };
             used.insert(q.id.clone(), answer.clone());
-            path.push(Visited { question: q.id.clone(), answer, assumed });
+            path.push(Visited {
+                question: q.id.clone(),
+                answer,
+                assumed,
+            });
             match self.route(q, &used) {
                 Some(Target::Question(next)) => current = next.clone(),
-                Some(Target::Outcome(o)) => return Walk { path, end: End::Outcome(o.clone()) },
+                Some(Target::Outcome(o)) => {
+                    return Walk {
+                        path,
+                        end: End::Outcome(o.clone()),
+                    }
+                }
                 _ => {
-                    let e = StepError { question: q.id.clone(), kind: StepErrorKind::NoRule };
-                    return Walk { path, end: End::Error(e) };
+                    let e = StepError {
+                        question: q.id.clone(),
+                        kind: StepErrorKind::NoRule,
+                    };
+                    return Walk {
+                        path,
+                        end: End::Error(e),
+                    };
                 }
             }
         }
@@ -385,16 +467,26 @@ impl Guide {
 
     /// The target of the first rule of `q` whose conditions all hold.
     pub(crate) fn route<'a>(&self, q: &'a Question, used: &Answers) -> Option<&'a Target> {
-        q.rules.iter().find(|r| r.when.iter().all(|c| self.holds(c, used))).map(|r| &r.target)
+        q.rules
+            .iter()
+            .find(|r| r.when.iter().all(|c| self.holds(c, used)))
+            .map(|r| &r.target)
     }
 
     /// Whether a condition holds for the answers on the path (an unanswered question never matches).
     pub(crate) fn holds(&self, c: &Cond, used: &Answers) -> bool {
-        let Some(given) = used.get(&c.question) else { return false };
+        let Some(given) = used.get(&c.question) else {
+            return false;
+        };
         match self.question(&c.question).map(|q| q.kind) {
             Some(QuestionKind::Age) => {
-                let Some(age) = given.first().and_then(|a| a.trim().parse::<u8>().ok()) else { return false };
-                c.values.iter().filter_map(|v| age_range(v)).any(|(lo, hi)| lo <= age && age <= hi)
+                let Some(age) = given.first().and_then(|a| a.trim().parse::<u8>().ok()) else {
+                    return false;
+                };
+                c.values
+                    .iter()
+                    .filter_map(|v| age_range(v))
+                    .any(|(lo, hi)| lo <= age && age <= hi)
             }
             _ => given.iter().any(|g| c.values.contains(g)),
         }
@@ -404,12 +496,22 @@ impl Guide {
     /// anonymous options are added after the outcome's own related items.
     pub(crate) fn outcome_view(&self, id: &str, answers: &Answers) -> OutcomeView {
         let o = self.outcome(id).expect("validated");
-        let mut recs = vec![Recommendation { slug: o.entry.clone(), reason: o.reason.clone() }];
+        let mut recs = vec![Recommendation {
+            slug: o.entry.clone(),
+            reason: o.reason.clone(),
+        }];
         for r in &o.related {
             push_rec(&mut recs, r, &self.settings.related_reason);
         }
         self.add_anonymous(&mut recs, answers);
-        make_view(o.id.clone(), o.acute, o.next_steps.clone(), o.reason.clone(), None, recs)
+        make_view(
+            o.id.clone(),
+            o.acute,
+            o.next_steps.clone(),
+            o.reason.clone(),
+            None,
+            recs,
+        )
     }
 
     pub(crate) fn add_anonymous(&self, recs: &mut Vec<Recommendation>, answers: &Answers) {
@@ -425,7 +527,10 @@ impl Guide {
 
 pub(crate) fn push_rec(recs: &mut Vec<Recommendation>, slug: &str, reason: &Text) {
     if !recs.iter().any(|r| r.slug == slug) {
-        recs.push(Recommendation { slug: slug.to_string(), reason: reason.clone() });
+        recs.push(Recommendation {
+            slug: slug.to_string(),
+            reason: reason.clone(),
+        });
     }
 }
 
@@ -441,7 +546,10 @@ pub(crate) fn make_view(
         id,
         acute,
         entry: recommendations[0].slug.clone(),
-        related: recommendations[1..].iter().map(|r| r.slug.clone()).collect(),
+        related: recommendations[1..]
+            .iter()
+            .map(|r| r.slug.clone())
+            .collect(),
         next_steps,
         reason,
         then,
@@ -478,7 +586,10 @@ pub(crate) fn check(q: &Question, answer: &[String]) -> Result<Vec<String>, Step
                 return Err(StepErrorKind::TooManyAnswers);
             }
             if clean.len() > 1 {
-                if let Some(x) = clean.iter().find(|a| q.option(a).is_some_and(|o| o.exclusive)) {
+                if let Some(x) = clean
+                    .iter()
+                    .find(|a| q.option(a).is_some_and(|o| o.exclusive))
+                {
                     return Err(StepErrorKind::ExclusiveCombined(x.clone()));
                 }
             }

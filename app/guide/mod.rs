@@ -28,8 +28,8 @@ use std::collections::HashMap;
 
 pub use chat::ChatReply;
 pub use flow::{
-    LocalizedOption, LocalizedQuestion, OptionView, OutcomeView, QuestionView, Recommendation, Step,
-    StepError, StepErrorKind, SummaryLine,
+    LocalizedOption, LocalizedQuestion, OptionView, OutcomeView, QuestionView, Recommendation,
+    Step, StepError, StepErrorKind, SummaryLine,
 };
 pub use model::{Outcome, Question, QuestionKind, QuestionOption, Text};
 
@@ -67,12 +67,14 @@ impl Guide {
             validate::validate(&guide, slug_exists, &mut problems);
         }
         if problems.iter().any(Problem::is_error) {
-            problems.sort_by(|a, b| {
-                (a.severity, &a.path, a.line).cmp(&(b.severity, &b.path, b.line))
-            });
+            problems
+                .sort_by(|a, b| (a.severity, &a.path, a.line).cmp(&(b.severity, &b.path, b.line)));
             return Err(problems);
         }
-        Ok(Guide { warnings: problems, ..guide })
+        Ok(Guide {
+            warnings: problems,
+            ..guide
+        })
     }
 
     fn from_model(m: model::Model) -> Guide {

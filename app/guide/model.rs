@@ -283,7 +283,11 @@ pub(crate) fn read(files: &[SourceFile], langs: &[&str], problems: &mut Vec<Prob
         return model;
     }
     for file in guide_files {
-        let cx = Cx { file: &file.path, text: &file.text, langs };
+        let cx = Cx {
+            file: &file.path,
+            text: &file.text,
+            langs,
+        };
         let doc: FileDoc = match toml::from_str(&file.text) {
             Ok(doc) => doc,
             Err(e) => {
@@ -340,14 +344,21 @@ pub(crate) struct Cx<'a> {
 
 impl Cx<'_> {
     pub fn loc<T>(&self, s: &Spanned<T>) -> Loc {
-        Loc { file: self.file.to_string(), line: line_of(self.text, s.span().start) }
+        Loc {
+            file: self.file.to_string(),
+            line: line_of(self.text, s.span().start),
+        }
     }
 
     /// A text in every language; a missing or empty language is an error at the text's line
     /// (or at `owner` when the whole text is missing).
     pub fn text(&self, doc: &TextDoc, key: &str, owner: &Loc, problems: &mut Vec<Problem>) -> Text {
         let mut out = BTreeMap::new();
-        let line_loc = doc.values().next().map(|v| self.loc(v)).unwrap_or_else(|| owner.clone());
+        let line_loc = doc
+            .values()
+            .next()
+            .map(|v| self.loc(v))
+            .unwrap_or_else(|| owner.clone());
         for lang in self.langs {
             match doc.get(*lang) {
                 Some(v) if !v.get_ref().trim().is_empty() => {}
@@ -371,7 +382,11 @@ impl Cx<'_> {
         let mut anonymous = Anonymous::default();
         if let Some(a) = s.anonymous {
             anonymous.audiences = a.audiences.iter().map(|x| x.get_ref().clone()).collect();
-            anonymous.locs = a.slugs.iter().map(|x| (x.get_ref().clone(), self.loc(x))).collect();
+            anonymous.locs = a
+                .slugs
+                .iter()
+                .map(|x| (x.get_ref().clone(), self.loc(x)))
+                .collect();
             anonymous.slugs = a.slugs.into_iter().map(|x| x.into_inner()).collect();
             anonymous.reason = self.text(&a.reason, "anonymous.reason", &loc, problems);
         }
@@ -379,7 +394,11 @@ impl Cx<'_> {
             start: s.start.get_ref().clone(),
             audience_question: s.audience_question.get_ref().clone(),
             topic_question: s.topic_question.get_ref().clone(),
-            entry_locs: s.entry_points.iter().map(|x| (x.get_ref().clone(), self.loc(x))).collect(),
+            entry_locs: s
+                .entry_points
+                .iter()
+                .map(|x| (x.get_ref().clone(), self.loc(x)))
+                .collect(),
             entry_points: s.entry_points.into_iter().map(|x| x.into_inner()).collect(),
             age_answer: self.text(&s.age_answer, "age_answer", &loc, problems),
             related_reason: self.text(&s.related_reason, "related_reason", &loc, problems),
@@ -396,7 +415,11 @@ impl Cx<'_> {
             Some("multiple") => QuestionKind::Multiple,
             Some("age") => QuestionKind::Age,
             other => {
-                let at = q.kind.as_ref().map(|k| self.loc(k)).unwrap_or_else(|| loc.clone());
+                let at = q
+                    .kind
+                    .as_ref()
+                    .map(|k| self.loc(k))
+                    .unwrap_or_else(|| loc.clone());
                 problems.push(at.error(format!(
                     "Spørgsmålet `{id}` har {}. Skriv type = \"single\" (ét svar), \"multiple\" (flere svar) eller \"age\" (alder).",
                     match other {
@@ -408,7 +431,10 @@ impl Cx<'_> {
             }
         };
         let text = self.text(&q.text, "text", &loc, problems);
-        let help = q.help.as_ref().map(|h| self.text(h, "help", &loc, problems));
+        let help = q
+            .help
+            .as_ref()
+            .map(|h| self.text(h, "help", &loc, problems));
         let options = q
             .option
             .into_iter()
@@ -431,14 +457,23 @@ impl Cx<'_> {
                     .as_ref()
                     .or(r.outcome.as_ref())
                     .map(|s| self.loc(s))
-                    .or_else(|| r.when.as_ref().and_then(|w| w.values().next()).map(|v| self.loc(v)))
+                    .or_else(|| {
+                        r.when
+                            .as_ref()
+                            .and_then(|w| w.values().next())
+                            .map(|v| self.loc(v))
+                    })
                     .unwrap_or_else(|| loc.clone());
                 let target = match (&r.next, &r.outcome) {
                     (Some(n), None) => Target::Question(n.get_ref().clone()),
                     (None, Some(o)) => Target::Outcome(o.get_ref().clone()),
                     _ => Target::Invalid,
                 };
-                Rule { when: self.when(r.when.as_ref()), target, loc: rloc }
+                Rule {
+                    when: self.when(r.when.as_ref()),
+                    target,
+                    loc: rloc,
+                }
             })
             .collect();
         Question {
@@ -457,7 +492,11 @@ impl Cx<'_> {
     pub fn when(&self, when: Option<&WhenDoc>) -> Vec<Cond> {
         when.map(|w| {
             w.iter()
-                .map(|(q, v)| Cond { question: q.clone(), values: v.get_ref().values(), loc: self.loc(v) })
+                .map(|(q, v)| Cond {
+                    question: q.clone(),
+                    values: v.get_ref().values(),
+                    loc: self.loc(v),
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -495,8 +534,16 @@ pub(crate) fn lang_name(lang: &str) -> &str {
 pub(crate) fn age_range(value: &str) -> Option<(u8, u8)> {
     let v = value.trim();
     if let Some((lo, hi)) = v.split_once('-') {
-        let lo = if lo.trim().is_empty() { 0 } else { lo.trim().parse().ok()? };
-        let hi = if hi.trim().is_empty() { u8::MAX } else { hi.trim().parse().ok()? };
+        let lo = if lo.trim().is_empty() {
+            0
+        } else {
+            lo.trim().parse().ok()?
+        };
+        let hi = if hi.trim().is_empty() {
+            u8::MAX
+        } else {
+            hi.trim().parse().ok()?
+        };
         (lo <= hi).then_some((lo, hi))
     } else {
         let n = v.parse().ok()?;

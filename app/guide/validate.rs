@@ -122,7 +122,10 @@ fn ids(g: &Guide, problems: &mut Vec<Problem>) {
 }
 
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 fn settings(g: &Guide, slug_exists: &dyn Fn(&str) -> bool, problems: &mut Vec<Problem>) {
@@ -133,7 +136,10 @@ fn settings(g: &Guide, slug_exists: &dyn Fn(&str) -> bool, problems: &mut Vec<Pr
             s.start
         )));
     }
-    for (key, id) in [("audience_question", &s.audience_question), ("topic_question", &s.topic_question)] {
+    for (key, id) in [
+        ("audience_question", &s.audience_question),
+        ("topic_question", &s.topic_question),
+    ] {
         match g.question(id) {
             None => problems.push(s.loc.error(format!(
                 "{key} = \"{id}\" peger på et spørgsmål, der ikke findes. Ret id'et."
@@ -179,20 +185,22 @@ pub(crate) fn cond(g: &Guide, c: &Cond, problems: &mut Vec<Problem>) {
         return;
     };
     if c.values.is_empty() {
-        problems.push(c.loc.error(format!("Betingelsen på `{}` har ingen værdier.", q.id)));
+        problems.push(
+            c.loc
+                .error(format!("Betingelsen på `{}` har ingen værdier.", q.id)),
+        );
     }
     for v in &c.values {
         match q.kind {
             QuestionKind::Age if age_range(v).is_none() => problems.push(c.loc.error(format!(
                 "\"{v}\" er ikke en alder. Skriv fx \"0-5\", \"18-\", \"-12\" eller \"15\"."
             ))),
-            QuestionKind::Single | QuestionKind::Multiple if q.option(v).is_none() => {
-                problems.push(c.loc.error(format!(
+            QuestionKind::Single | QuestionKind::Multiple if q.option(v).is_none() => problems
+                .push(c.loc.error(format!(
                     "Spørgsmålet `{}` har ikke svaret \"{v}\". Mulige svar: {}.",
                     q.id,
                     q.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
-                )))
-            }
+                ))),
             _ => {}
         }
     }
@@ -233,18 +241,31 @@ fn cycles(g: &Guide, problems: &mut Vec<Problem>) -> bool {
         Open,
         Done,
     }
-    fn visit(g: &Guide, i: usize, marks: &mut [Mark], stack: &mut Vec<usize>, out: &mut Vec<Problem>) {
+    fn visit(
+        g: &Guide,
+        i: usize,
+        marks: &mut [Mark],
+        stack: &mut Vec<usize>,
+        out: &mut Vec<Problem>,
+    ) {
         marks[i] = Mark::Open;
         stack.push(i);
         let q = &g.questions[i];
         for r in &q.rules {
-            let Target::Question(n) = &r.target else { continue };
-            let Some(j) = g.questions.iter().position(|x| &x.id == n) else { continue };
+            let Target::Question(n) = &r.target else {
+                continue;
+            };
+            let Some(j) = g.questions.iter().position(|x| &x.id == n) else {
+                continue;
+            };
             match marks[j] {
                 Mark::Open => {
                     let from = stack.iter().position(|&k| k == j).unwrap_or(0);
-                    let ring: Vec<&str> =
-                        stack[from..].iter().map(|&k| g.questions[k].id.as_str()).chain([n.as_str()]).collect();
+                    let ring: Vec<&str> = stack[from..]
+                        .iter()
+                        .map(|&k| g.questions[k].id.as_str())
+                        .chain([n.as_str()])
+                        .collect();
                     out.push(r.loc.error(format!(
                         "Reglen sender tilbage til `{n}`, så guiden kan gå i ring ({}). Send til et senere spørgsmål eller et udfald.",
                         ring.join(" → ")
@@ -330,9 +351,14 @@ fn paths(g: &Guide, problems: &mut Vec<Problem>) {
             refining += 1;
             if refining > MAX_REFINING && k > 0 {
                 let prev = g.question(&w.path[k - 1].question).expect("enumerated");
-                let used: Answers =
-                    w.path[..k].iter().map(|v| (v.question.clone(), v.answer.clone())).collect();
-                let rule = prev.rules.iter().find(|r| r.when.iter().all(|c| g.holds(c, &used)));
+                let used: Answers = w.path[..k]
+                    .iter()
+                    .map(|v| (v.question.clone(), v.answer.clone()))
+                    .collect();
+                let rule = prev
+                    .rules
+                    .iter()
+                    .find(|r| r.when.iter().all(|c| g.holds(c, &used)));
                 let loc = rule.map(|r| &r.loc).unwrap_or(&prev.loc);
                 if reported.insert((loc.file.clone(), loc.line)) {
                     problems.push(loc.error(format!(
@@ -355,11 +381,18 @@ fn paths(g: &Guide, problems: &mut Vec<Problem>) {
     let chat_acute = &g.chat.acute_outcome;
     for o in &g.outcomes {
         if !visited_o.contains(&o.id) && Some(&o.id) != chat_acute.as_ref() {
-            problems.push(o.loc.warning(format!("Udfaldet `{}` bruges ikke af nogen regel.", o.id)));
+            problems.push(
+                o.loc
+                    .warning(format!("Udfaldet `{}` bruges ikke af nogen regel.", o.id)),
+            );
         }
     }
 }
 
 fn describe(answers: &Answers) -> String {
-    answers.iter().map(|(q, a)| format!("{q} = {}", a.join("/"))).collect::<Vec<_>>().join(", ")
+    answers
+        .iter()
+        .map(|(q, a)| format!("{q} = {}", a.join("/")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -23,7 +23,10 @@ impl I18n {
     /// The translations built into the binary. Broken Fluent files are a build
     /// defect, caught by the tests, so this reports them as an error string.
     pub fn embedded() -> Result<I18n, String> {
-        Ok(I18n { da: bundle(Lang::Da)?, en: bundle(Lang::En)? })
+        Ok(I18n {
+            da: bundle(Lang::Da)?,
+            en: bundle(Lang::En)?,
+        })
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
@@ -74,13 +77,19 @@ impl I18n {
 fn sources(lang: Lang) -> Vec<String> {
     EMBEDDED
         .get_dir(lang.code())
-        .map(|d| d.files().filter_map(|f| f.contents_utf8().map(str::to_string)).collect())
+        .map(|d| {
+            d.files()
+                .filter_map(|f| f.contents_utf8().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 fn bundle(lang: Lang) -> Result<FluentBundle<FluentResource>, String> {
-    let langid: unic_langid::LanguageIdentifier =
-        lang.code().parse().map_err(|e| format!("bad language id: {e:?}"))?;
+    let langid: unic_langid::LanguageIdentifier = lang
+        .code()
+        .parse()
+        .map_err(|e| format!("bad language id: {e:?}"))?;
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // No Unicode isolation marks around arguments: they show up in titles and tests.
     bundle.set_use_isolating(false);

@@ -67,9 +67,14 @@ fn contact_lines(ctx: &Ctx<'_>, c: &Contact) -> impl IntoView {
         let href = format!("mailto:{e}");
         view! { <p><span class="label">{ctx.t("contact-email")}</span><a href=href>{e}</a></p> }
     });
-    let address = known(&c.address).map(|a| view! { <p><span class="label">{ctx.t("contact-address")}</span>{a}</p> });
-    let hours = known(&c.hours).map(|h| view! { <p><span class="label">{ctx.t("contact-hours")}</span>{h}</p> });
-    let web = known(&c.web).map(|w| { let href = w.clone(); view! { <p><span class="label">{ctx.t("contact-web")}</span><a href=href>{w}</a></p> } });
+    let address = known(&c.address)
+        .map(|a| view! { <p><span class="label">{ctx.t("contact-address")}</span>{a}</p> });
+    let hours = known(&c.hours)
+        .map(|h| view! { <p><span class="label">{ctx.t("contact-hours")}</span>{h}</p> });
+    let web = known(&c.web).map(|w| {
+        let href = w.clone();
+        view! { <p><span class="label">{ctx.t("contact-web")}</span><a href=href>{w}</a></p> }
+    });
     let unknown = (phone.is_none() || known(&c.hours).is_none()).then(|| switchboard(ctx));
     view! { <div class="contact-lines">{phone}{email}{address}{hours}{web}{unknown}</div> }
 }
@@ -77,22 +82,47 @@ fn contact_lines(ctx: &Ctx<'_>, c: &Contact) -> impl IntoView {
 /// Shown where a local contact detail is not known yet: the municipality's main line.
 fn switchboard(ctx: &Ctx<'_>) -> impl IntoView {
     let site = ctx.site;
-    let text = ctx.t_args("contact-switchboard", &[("municipality", site.municipality.clone().into())]);
+    let text = ctx.t_args(
+        "contact-switchboard",
+        &[("municipality", site.municipality.clone().into())],
+    );
     let phone = site.switchboard_known().then(|| {
-        let href = format!("tel:{}", site.switchboard_phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+        let href = format!(
+            "tel:{}",
+            site.switchboard_phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect::<String>()
+        );
         view! { <a href=href>{site.switchboard_phone.clone()}</a> }
     });
-    let web = (!site.switchboard_known()).then(|| view! { <a href=site.municipality_web.clone()>{site.municipality_web.clone()}</a> });
+    let web = (!site.switchboard_known()).then(
+        || view! { <a href=site.municipality_web.clone()>{site.municipality_web.clone()}</a> },
+    );
     view! { <p class="contact-switchboard">{text}<br/>{phone}{web}</p> }
 }
 
 fn facts(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
     let mut rows: Vec<(String, String)> = Vec::new();
     if let Some(a) = item.anonymous {
-        rows.push((ctx.t("fact-anonymous"), ctx.t(if a { "fact-anonymous-yes" } else { "fact-anonymous-no" })));
+        rows.push((
+            ctx.t("fact-anonymous"),
+            ctx.t(if a {
+                "fact-anonymous-yes"
+            } else {
+                "fact-anonymous-no"
+            }),
+        ));
     }
     if let Some(r) = item.referral_needed {
-        rows.push((ctx.t("fact-referral"), ctx.t(if r { "fact-referral-yes" } else { "fact-referral-no" })));
+        rows.push((
+            ctx.t("fact-referral"),
+            ctx.t(if r {
+                "fact-referral-yes"
+            } else {
+                "fact-referral-no"
+            }),
+        ));
     }
     if let Some(p) = &item.price {
         rows.push((ctx.t("fact-price"), p.clone()));
@@ -101,7 +131,10 @@ fn facts(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
         rows.push((ctx.t("fact-wait"), w.clone()));
     }
     if let Some((lo, hi)) = item.age {
-        rows.push((ctx.t("fact-age"), ctx.t_args("fact-age-range", &[("from", lo.into()), ("to", hi.into())])));
+        rows.push((
+            ctx.t("fact-age"),
+            ctx.t_args("fact-age-range", &[("from", lo.into()), ("to", hi.into())]),
+        ));
     }
     if let Some(p) = &item.provider {
         rows.push((ctx.t("fact-provider"), p.clone()));

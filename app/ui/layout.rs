@@ -19,7 +19,12 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
-    pub fn new(title: impl Into<String>, description: impl Into<String>, path_da: impl Into<String>, path_en: impl Into<String>) -> Self {
+    pub fn new(
+        title: impl Into<String>,
+        description: impl Into<String>,
+        path_da: impl Into<String>,
+        path_en: impl Into<String>,
+    ) -> Self {
         PageMeta {
             title: title.into(),
             description: description.into(),
@@ -53,7 +58,10 @@ pub fn page<V: RenderHtml>(ctx: &Ctx<'_>, meta: &PageMeta, main: impl FnOnce() -
             </body>
         }
     });
-    format!("<!DOCTYPE html>\n<html lang=\"{}\">{head}{body}</html>\n", lang.code())
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">{head}{body}</html>\n",
+        lang.code()
+    )
 }
 
 fn head(ctx: &Ctx<'_>, meta: &PageMeta, base: &str) -> impl IntoView {
@@ -61,7 +69,9 @@ fn head(ctx: &Ctx<'_>, meta: &PageMeta, base: &str) -> impl IntoView {
     let canonical = format!("{base}{}", meta.path(ctx.lang));
     let da = format!("{base}{}", meta.path_da);
     let en = format!("{base}{}", meta.path_en);
-    let robots = meta.noindex.then(|| view! { <meta name="robots" content="noindex"/> });
+    let robots = meta
+        .noindex
+        .then(|| view! { <meta name="robots" content="noindex"/> });
     view! {
         <head>
             <meta charset="utf-8"/>
@@ -126,7 +136,9 @@ fn crumbs(ctx: &Ctx<'_>, meta: &PageMeta) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, (label, href))| match href {
-                Some(href) if i != last => view! { <li><a href=href.clone()>{label.clone()}</a></li> }.into_any(),
+                Some(href) if i != last => {
+                    view! { <li><a href=href.clone()>{label.clone()}</a></li> }.into_any()
+                }
                 _ => view! { <li aria-current="page">{label.clone()}</li> }.into_any(),
             })
             .collect_view();
@@ -142,7 +154,10 @@ fn crumbs(ctx: &Ctx<'_>, meta: &PageMeta) -> impl IntoView {
 }
 
 fn footer(ctx: &Ctx<'_>) -> impl IntoView {
-    let about = ctx.t_args("footer-about", &[("municipality", ctx.site.municipality.clone().into())]);
+    let about = ctx.t_args(
+        "footer-about",
+        &[("municipality", ctx.site.municipality.clone().into())],
+    );
     view! {
         <footer class="site-footer">
             <p>{about}</p>

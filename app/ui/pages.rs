@@ -1,6 +1,8 @@
 //! The content pages: home, listings, item details and the 404 page.
 
-use super::components::{acute_banner, contact_box, item_cards, kind_name, kind_plural, search_form};
+use super::components::{
+    acute_banner, contact_box, item_cards, kind_name, kind_plural, search_form,
+};
 use super::layout::{page, PageMeta};
 use super::Ctx;
 use crate::content::model::{item_url, Audience, Item, Kind, Lang};
@@ -11,13 +13,17 @@ use leptos::prelude::*;
 pub fn home(ctx: &Ctx<'_>, content: &Content) -> String {
     let meta = PageMeta::new(ctx.t("home-title"), ctx.t("home-description"), "/", "/en/");
     let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
-    let doors = [("door-parent", "foraelder"), ("door-young", "ung"), ("door-professional", "fagperson")]
-        .into_iter()
-        .map(|(id, who)| {
-            let href = format!("{}?who={who}", ctx.path("guide"));
-            view! { <li><a class="door" href=href>{ctx.t(id)}</a></li> }
-        })
-        .collect_view();
+    let doors = [
+        ("door-parent", "foraelder"),
+        ("door-young", "ung"),
+        ("door-professional", "fagperson"),
+    ]
+    .into_iter()
+    .map(|(id, who)| {
+        let href = format!("{}?who={who}", ctx.path("guide"));
+        view! { <li><a class="door" href=href>{ctx.t(id)}</a></li> }
+    })
+    .collect_view();
     page(ctx, &meta, || {
         view! {
             <h1>{ctx.t("home-heading")}</h1>
@@ -87,7 +93,10 @@ pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFil
         format!("/en/{}", kind.listing_path(Lang::En)),
     );
     meta.breadcrumbs.push((title.clone(), None));
-    let items: Vec<&Item> = content.of_kind(ctx.lang, kind).filter(|i| filter.accepts(i)).collect();
+    let items: Vec<&Item> = content
+        .of_kind(ctx.lang, kind)
+        .filter(|i| filter.accepts(i))
+        .collect();
     let count = ctx.t_args("listing-count", &[("count", items.len().into())]);
     let list = if items.is_empty() {
         view! { <p class="empty">{ctx.t("listing-empty")}</p> }.into_any()
@@ -105,7 +114,12 @@ pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFil
     })
 }
 
-fn filter_form(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFilter) -> impl IntoView {
+fn filter_form(
+    ctx: &Ctx<'_>,
+    content: &Content,
+    kind: Kind,
+    filter: &ListingFilter,
+) -> impl IntoView {
     let audience_options = Audience::ALL
         .into_iter()
         .map(|a| {
@@ -152,15 +166,32 @@ fn filter_form(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFil
 
 pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -> String {
     let listing_title = kind_plural(ctx, item.kind);
-    let mut meta = PageMeta::new(item.title.clone(), item.summary.clone(), item_url(Lang::Da, &item.slug), item_url(Lang::En, &item.slug));
-    meta.breadcrumbs.push((listing_title, Some(ctx.path(item.kind.listing_path(ctx.lang)))));
+    let mut meta = PageMeta::new(
+        item.title.clone(),
+        item.summary.clone(),
+        item_url(Lang::Da, &item.slug),
+        item_url(Lang::En, &item.slug),
+    );
+    meta.breadcrumbs.push((
+        listing_title,
+        Some(ctx.path(item.kind.listing_path(ctx.lang))),
+    ));
     meta.breadcrumbs.push((item.title.clone(), None));
-    let untranslated = (!item.translated).then(|| view! { <p class="notice" lang=ctx.lang.code()>{ctx.t("not-translated")}</p> });
+    let untranslated = (!item.translated)
+        .then(|| view! { <p class="notice" lang=ctx.lang.code()>{ctx.t("not-translated")}</p> });
     // The body of an untranslated item is Danish: say so to screen readers.
-    let body_lang = if item.translated { ctx.lang.code() } else { "da" };
+    let body_lang = if item.translated {
+        ctx.lang.code()
+    } else {
+        "da"
+    };
     let contact = item.kind.needs_contact().then(|| contact_box(ctx, item));
     let sessions = (item.kind == Kind::Kursus).then(|| sessions(ctx, item, today));
-    let related: Vec<&Item> = item.related.iter().filter_map(|s| content.get(ctx.lang, s)).collect();
+    let related: Vec<&Item> = item
+        .related
+        .iter()
+        .filter_map(|s| content.get(ctx.lang, s))
+        .collect();
     let related = (!related.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="related-heading">
@@ -169,7 +200,13 @@ pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -
             </section>
         }
     });
-    let reviewed = ctx.t_args("last-reviewed", &[("date", item.last_reviewed.format("%d.%m.%Y").to_string().into())]);
+    let reviewed = ctx.t_args(
+        "last-reviewed",
+        &[(
+            "date",
+            item.last_reviewed.format("%d.%m.%Y").to_string().into(),
+        )],
+    );
     let kind = kind_name(ctx, item.kind);
     page(ctx, &meta, || {
         view! {
@@ -207,9 +244,17 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
             .collect_view();
         view! { <ul class="sessions">{rows}</ul> }.into_any()
     };
-    let place = item.place.clone().map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span>{p}</p> });
-    let capacity = item.capacity.map(|c| view! { <p>{ctx.t_args("course-capacity", &[("count", c.into())])}</p> });
-    let signup = item.signup.clone().map(|s| view! { <p><span class="label">{ctx.t("course-signup")}</span>{s}</p> });
+    let place = item
+        .place
+        .clone()
+        .map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span>{p}</p> });
+    let capacity = item
+        .capacity
+        .map(|c| view! { <p>{ctx.t_args("course-capacity", &[("count", c.into())])}</p> });
+    let signup = item
+        .signup
+        .clone()
+        .map(|s| view! { <p><span class="label">{ctx.t("course-signup")}</span>{s}</p> });
     view! {
         <section class="course" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">{ctx.t("sessions-heading")}</h2>
@@ -222,7 +267,12 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
 }
 
 pub fn not_found(ctx: &Ctx<'_>, content: &Content) -> String {
-    let meta = PageMeta::new(ctx.t("not-found-title"), ctx.t("not-found-text"), "/", "/en/");
+    let meta = PageMeta::new(
+        ctx.t("not-found-title"),
+        ctx.t("not-found-text"),
+        "/",
+        "/en/",
+    );
     let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
     page(ctx, &meta, || {
         view! {

@@ -34,9 +34,15 @@ struct ItemSummary<'a> {
 }
 
 /// `GET /api/items?lang=da|en`: every published item.
-pub async fn items(State(state): State<AppState>, query: Result<Query<LangQuery>, axum::extract::rejection::QueryRejection>) -> Response {
+pub async fn items(
+    State(state): State<AppState>,
+    query: Result<Query<LangQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
     let Ok(Query(query)) = query else {
-        return json_error(StatusCode::BAD_REQUEST, "the query string could not be read");
+        return json_error(
+            StatusCode::BAD_REQUEST,
+            "the query string could not be read",
+        );
     };
     let lang = match parse_lang(query.lang.as_deref()) {
         Ok(l) => l,
@@ -46,7 +52,14 @@ pub async fn items(State(state): State<AppState>, query: Result<Query<LangQuery>
     let items: Vec<ItemSummary<'_>> = site
         .content
         .in_lang(lang)
-        .map(|i| ItemSummary { slug: &i.slug, kind: i.kind.id(), lang: lang.code(), title: &i.title, summary: &i.summary, url: i.url() })
+        .map(|i| ItemSummary {
+            slug: &i.slug,
+            kind: i.kind.id(),
+            lang: lang.code(),
+            title: &i.title,
+            summary: &i.summary,
+            url: i.url(),
+        })
         .collect();
     Json(items).into_response()
 }

@@ -26,7 +26,10 @@ const PERMISSIONS: &str = "accelerometer=(), camera=(), geolocation=(), gyroscop
 pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
     let hsts = state.snapshot().content.site.hsts;
     let set = |name: &'static str, value: &'static str| {
-        SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
+        SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        )
     };
     let mut router = router
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
@@ -40,14 +43,22 @@ pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
         .layer(set("x-frame-options", "DENY"))
         .layer(set("cache-control", "public, max-age=300"));
     if hsts {
-        router = router.layer(set("strict-transport-security", "max-age=63072000; includeSubDomains"));
+        router = router.layer(set(
+            "strict-transport-security",
+            "max-age=63072000; includeSubDomains",
+        ));
     }
     let max_uri = limits.max_uri_bytes;
     let max_headers = limits.max_header_bytes;
     router
-        .layer(mw::from_fn(move |req: Request, next: Next| check_sizes(req, next, max_uri, max_headers)))
+        .layer(mw::from_fn(move |req: Request, next: Next| {
+            check_sizes(req, next, max_uri, max_headers)
+        }))
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.request_timeout,
+        ))
         .layer(
             ServiceBuilder::new()
                 .layer(HandleErrorLayer::new(|_: BoxError| async { overloaded() }))
@@ -62,10 +73,18 @@ pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
 async fn access_log(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
-    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string());
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string());
     let response = next.run(req).await;
     let route = route
-        .or_else(|| response.extensions().get::<MatchedPath>().map(|p| p.as_str().to_string()))
+        .or_else(|| {
+            response
+                .extensions()
+                .get::<MatchedPath>()
+                .map(|p| p.as_str().to_string())
+        })
         .unwrap_or_else(|| "(no route)".to_string());
     tracing::info!(
         target: "access",
@@ -80,11 +99,21 @@ async fn access_log(req: Request, next: Next) -> Response {
 async fn check_sizes(req: Request, next: Next, max_uri: usize, max_headers: usize) -> Response {
     let uri_len = req.uri().to_string().len();
     if uri_len > max_uri {
-        return plain(StatusCode::URI_TOO_LONG, "The address is too long. / Adressen er for lang.");
+        return plain(
+            StatusCode::URI_TOO_LONG,
+            "The address is too long. / Adressen er for lang.",
+        );
     }
-    let header_bytes: usize = req.headers().iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum();
+    let header_bytes: usize = req
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len() + 4)
+        .sum();
     if header_bytes > max_headers {
-        return plain(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers are too large. / Forespørgslens headere er for store.");
+        return plain(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "Request headers are too large. / Forespørgslens headere er for store.",
+        );
     }
     next.run(req).await
 }
@@ -94,18 +123,32 @@ async fn reject_oversized(State(state): State<AppState>, req: Request, next: Nex
     let response = next.run(req).await;
     if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
         let site = state.snapshot();
-        return super::respond::bad_request(&site, Lang::Da, StatusCode::PAYLOAD_TOO_LARGE, "too-large");
+        return super::respond::bad_request(
+            &site,
+            Lang::Da,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too-large",
+        );
     }
     response
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text,
+    )
+        .into_response()
 }
 
 fn overloaded() -> Response {
-    let mut r = plain(StatusCode::SERVICE_UNAVAILABLE, "The site is busy: try again in a moment. / Siden har travlt: prøv igen om lidt.");
-    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    let mut r = plain(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The site is busy: try again in a moment. / Siden har travlt: prøv igen om lidt.",
+    );
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
     r
 }
 
@@ -116,5 +159,10 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response<Body> 
         <body><main><h1>Der skete en fejl</h1><p>Prøv igen om lidt. Er det akut, så ring 112.</p>\
         <p lang=\"en\">Something went wrong. Try again in a moment. In an emergency, call 112.</p>\
         <p><a href=\"/\">Forsiden</a></p></main></body></html>";
-    (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }

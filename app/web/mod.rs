@@ -20,7 +20,9 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(site: Site) -> AppState {
-        AppState { site: Arc::new(ArcSwap::from_pointee(site)) }
+        AppState {
+            site: Arc::new(ArcSwap::from_pointee(site)),
+        }
     }
 
     /// The snapshot a request works on from start to end.
@@ -68,9 +70,15 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
 }
 
 /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState, limits: &Limits) -> std::io::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    limits: &Limits,
+) -> std::io::Result<()> {
     let app = router(state, limits);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
 }
 
 async fn shutdown_signal() {

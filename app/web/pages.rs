@@ -25,22 +25,57 @@ pub async fn accessibility_redirect() -> Redirect {
     Redirect::permanent("/tilgaengelighed")
 }
 
-pub async fn segment_da(State(state): State<AppState>, Path(seg): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
-    segment(&state.snapshot(), Lang::Da, &seg, query.as_deref(), &headers)
+pub async fn segment_da(
+    State(state): State<AppState>,
+    Path(seg): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    segment(
+        &state.snapshot(),
+        Lang::Da,
+        &seg,
+        query.as_deref(),
+        &headers,
+    )
 }
 
-pub async fn segment_en(State(state): State<AppState>, Path(seg): Path<String>, RawQuery(query): RawQuery, headers: HeaderMap) -> Response {
-    segment(&state.snapshot(), Lang::En, &seg, query.as_deref(), &headers)
+pub async fn segment_en(
+    State(state): State<AppState>,
+    Path(seg): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    segment(
+        &state.snapshot(),
+        Lang::En,
+        &seg,
+        query.as_deref(),
+        &headers,
+    )
 }
 
 pub async fn fallback(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
-    let lang = if uri.path().starts_with("/en/") { Lang::En } else { Lang::Da };
+    let lang = if uri.path().starts_with("/en/") {
+        Lang::En
+    } else {
+        Lang::Da
+    };
     not_found(&state.snapshot(), lang, &headers)
 }
 
 /// A top-level path: a listing (`/tilbud`) or an item (`/stien`).
-fn segment(site: &Site, lang: Lang, segment: &str, query: Option<&str>, headers: &HeaderMap) -> Response {
-    if let Some(kind) = Kind::ALL.into_iter().find(|k| k.listing_path(lang) == segment) {
+fn segment(
+    site: &Site,
+    lang: Lang,
+    segment: &str,
+    query: Option<&str>,
+    headers: &HeaderMap,
+) -> Response {
+    if let Some(kind) = Kind::ALL
+        .into_iter()
+        .find(|k| k.listing_path(lang) == segment)
+    {
         return listing(site, lang, kind, query, headers);
     }
     let Some(item) = site.content.get(lang, segment) else {
@@ -49,7 +84,10 @@ fn segment(site: &Site, lang: Lang, segment: &str, query: Option<&str>, headers:
     match site.pages.get(&item.url()) {
         Some(page) => cached(page, StatusCode::OK, headers),
         // Course pages show only upcoming dates, so they are rendered for today.
-        None => html(StatusCode::OK, views::detail(&site.ctx(lang), &site.content, item, today())),
+        None => html(
+            StatusCode::OK,
+            views::detail(&site.ctx(lang), &site.content, item, today()),
+        ),
     }
 }
 
@@ -60,15 +98,31 @@ fn serve_cached(site: &Site, lang: Lang, path: &str, headers: &HeaderMap) -> Res
     }
 }
 
-fn listing(site: &Site, lang: Lang, kind: Kind, query: Option<&str>, headers: &HeaderMap) -> Response {
+fn listing(
+    site: &Site,
+    lang: Lang,
+    kind: Kind,
+    query: Option<&str>,
+    headers: &HeaderMap,
+) -> Response {
     let filter = match parse_filter(query.unwrap_or("")) {
         Ok(f) => f,
-        Err(message_id) => return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, message_id),
+        Err(message_id) => {
+            return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, message_id)
+        }
     };
     if filter.is_empty() {
-        return serve_cached(site, lang, &site.ctx(lang).path(kind.listing_path(lang)), headers);
+        return serve_cached(
+            site,
+            lang,
+            &site.ctx(lang).path(kind.listing_path(lang)),
+            headers,
+        );
     }
-    html(StatusCode::OK, views::listing(&site.ctx(lang), &site.content, kind, &filter))
+    html(
+        StatusCode::OK,
+        views::listing(&site.ctx(lang), &site.content, kind, &filter),
+    )
 }
 
 /// Listing filters from a query string. Empty values mean "all"; anything else must be valid.
@@ -80,7 +134,16 @@ pub fn parse_filter(query: &str) -> Result<ListingFilter, &'static str> {
         }
         match key.as_str() {
             "audience" => filter.audience = Some(Audience::from_id(&value).ok_or("bad-filter")?),
-            "age" => filter.age = Some(value.trim().parse::<u8>().ok().filter(|a| *a <= 30).ok_or("bad-age")?),
+            "age" => {
+                filter.age = Some(
+                    value
+                        .trim()
+                        .parse::<u8>()
+                        .ok()
+                        .filter(|a| *a <= 30)
+                        .ok_or("bad-age")?,
+                )
+            }
             "topic" => filter.topic = Some(value),
             _ => {}
         }
@@ -106,7 +169,9 @@ fn decode(part: &str) -> Result<String, &'static str> {
     // A lone % or %zz is left as-is by the decoder; treat it as the client's mistake.
     let b = spaced.as_bytes();
     let malformed = b.iter().enumerate().any(|(i, &c)| {
-        c == b'%' && !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+        c == b'%'
+            && !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
     });
     if malformed {
         return Err("bad-encoding");
@@ -120,8 +185,14 @@ pub async fn asset(State(state): State<AppState>, Path(name): Path<String>) -> R
     match site.assets.get(&name) {
         Some(asset) => (
             [
-                (header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type)),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(asset.content_type),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
             ],
             asset.bytes.clone(),
         )

@@ -42,12 +42,19 @@ pub fn cached(page: &Page, status: StatusCode, headers: &HeaderMap) -> Response 
 
 /// HTML rendered for this request.
 pub fn html(status: StatusCode, html: String) -> Response {
-    (status, [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))], html).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))],
+        html,
+    )
+        .into_response()
 }
 
 /// Marks a response as private to this one visit: nothing may keep it.
 pub fn no_store(mut response: Response) -> Response {
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 

@@ -1,0 +1,140 @@
+//! Search: an in-RAM index of the published items, built once per content version.
+//!
+//! - Danish analysis: lower-case + Danish stem on the main fields (no ASCII folding there,
+//!   so `bør` and `bor` stay apart), and folded fields (æ→ae, ø→oe, å→aa, then stem) so
+//!   `boern` finds `børn`. English documents get English stemming.
+//! - Compound words are split at index time with a dictionary built from the corpus's own
+//!   words (see `compound.rs`); the parts go to separate, lower-weighted fields.
+//! - Queries are built from analysed words, never parsed: no query syntax exists.
+//!   Typos (edit distance 1 from 5 letters, 2 from 9), a half-typed last word and staff
+//!   synonyms (`content/synonyms.toml`) add lower-weighted alternatives.
+//! - Ranking: BM25 per field with boosts (title > keywords > summary > body), the best
+//!   alternative per query word, a coordination factor (documents matching more of the
+//!   query words first) and a boost for entry points (`indgang`).
+//!
+//! Module map: `text` (words, stop words, stemming, escaping), `compound` (splitting),
+//! `vocab` (word table, typo and prefix look-up), `synonyms` (the staff list), `build`
+//! (documents → fields), `engine` (tantivy index + BM25), `plan` (query → term groups),
+//! `rank` (scoring, filters, counts), `snippet` (highlighted passage).
+
+mod build;
+mod compound;
+mod engine;
+mod plan;
+mod rank;
+mod snippet;
+mod synonyms;
+mod text;
+mod vocab;
+
+#[cfg(test)]
+mod tests;
+
+pub use synonyms::Synonyms;
+
+use build::LangIndex;
+use text::Lang;
+
+/// One published item in one language.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    pub slug: String,
+    /// "indgang" | "tilbud" | "kursus" | "partner" | "side"
+    pub kind: String,
+    /// "da" | "en"
+    pub lang: String,
+    pub title: String,
+    pub summary: String,
+    pub keywords: Vec<String>,
+    /// Plain text of the Markdown body.
+    pub body: String,
+    /// "foraeldre" | "unge" | "fagpersoner"; empty means for everyone.
+    pub audience: Vec<String>,
+    pub age: Option<(u8, u8)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: String,
+    pub lang: String,
+    pub kind: Option<String>,
+    pub audience: Option<String>,
+    pub age: Option<u8>,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchResults {
+    /// Hits after filters.
+    pub total: usize,
+    /// Best first, at most `limit`.
+    pub hits: Vec<Hit>,
+    /// Hits per kind before the kind filter (other filters applied); non-zero counts only,
+    /// in the order indgang, tilbud, kursus, partner, side, then others alphabetically.
+    pub kind_counts: Vec<(String, usize)>,
+    /// Hits per audience before the audience filter (other filters applied); non-zero only,
+    /// in the order foraeldre, unge, fagpersoner, then others. Items for everyone (no
+    /// audience) are in no bucket.
+    pub audience_counts: Vec<(String, usize)>,
+    /// "Did you mean": the query with misspelled words replaced by index words, when
+    /// there are few or no hits.
+    pub suggestion: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub slug: String,
+    pub kind: String,
+    pub title: String,
+    /// Safe HTML: escaped text with matched words in `<mark>…</mark>`.
+    pub snippet_html: String,
+    pub score: f32,
+}
+
+/// The search index of all languages. Immutable once built; share it (`Arc`) freely.
+pub struct SearchIndex {
+    langs: Vec<(String, LangIndex)>,
+    synonyms: Synonyms,
+}
+
+impl SearchIndex {
+    /// Builds the index in RAM. Documents are grouped by `lang`; each language gets its
+    /// own index (and statistics), with English analysis for "en", Danish otherwise.
+    pub fn build(docs: Vec<SearchDoc>, synonyms: Synonyms) -> Result<SearchIndex, String> {
+        let mut by_lang: Vec<(String, Vec<SearchDoc>)> = Vec::new();
+        for doc in docs {
+            match by_lang.iter_mut().find(|(l, _)| *l == doc.lang) {
+                Some((_, list)) => list.push(doc),
+                None => by_lang.push((doc.lang.clone(), vec![doc])),
+            }
+        }
+        let mut langs = Vec::with_capacity(by_lang.len());
+        for (code, docs) in by_lang {
+            let index = LangIndex::build(Lang::from_code(&code), docs)?;
+            langs.push((code, index));
+        }
+        Ok(SearchIndex { langs, synonyms })
+    }
+
+    /// Searches one language. Never panics; unknown languages and empty or
+    /// punctuation-only queries give no hits.
+    pub fn search(&self, q: &SearchQuery) -> SearchResults {
+        let Some((_, index)) = self.langs.iter().find(|(l, _)| *l == q.lang) else {
+            return SearchResults::default();
+        };
+        let plan = plan::plan(&q.text, &index.vocab, &self.synonyms);
+        if plan.groups.is_empty() {
+            return SearchResults::default();
+        }
+        rank::run(index, &plan, q)
+    }
+
+    /// Number of indexed documents (all languages).
+    pub fn len(&self) -> usize {
+        self.langs.iter().map(|(_, l)| l.docs.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

@@ -1,0 +1,272 @@
+//! Running a plan: scoring every matching document, then filters, facet counts, the
+//! top hits with snippets and the spelling suggestion.
+//!
+//! Score of a document = Σ over query groups of (best alternative + TIE × the others),
+//! each alternative being Σ over fields of boost × BM25; then × (matched groups /
+//! groups)² so documents matching more of the query come first, × the kind boost.
+
+use super::build::LangIndex;
+use super::engine::F;
+use super::plan::{Plan, Space};
+use super::snippet::snippet;
+use super::text::char_len;
+use super::vocab::NONE;
+use super::{Hit, SearchQuery, SearchResults};
+use crate::analysis;
+use std::cell::RefCell;
+use std::cmp::Ordering;
+
+/// Field boosts for stems: title highest, then keywords, summary, body. Compound parts
+/// count less than whole words.
+const MAIN_FIELDS: [(F, f32); 6] = [
+    (F::Title, 3.0),
+    (F::Keywords, 2.2),
+    (F::Summary, 1.6),
+    (F::Body, 1.0),
+    (F::PartsHead, 1.4),
+    (F::PartsBody, 0.5),
+];
+/// Field boosts for folded stems.
+const FOLD_FIELDS: [(F, f32); 2] = [(F::FoldHead, 2.0), (F::FoldBody, 0.8)];
+/// Share of the other alternatives of a group added to the best one.
+const TIE: f32 = 0.15;
+/// Documents scoring below this share of the best are dropped (weak typo/prefix noise).
+const MIN_RELATIVE: f32 = 0.04;
+/// Most hits returned, whatever the limit asked.
+const MAX_LIMIT: usize = 200;
+/// Below this many matches a spelling suggestion is made.
+const SUGGEST_BELOW: usize = 3;
+
+const KIND_ORDER: [&str; 5] = ["indgang", "tilbud", "kursus", "partner", "side"];
+const AUDIENCE_ORDER: [&str; 3] = ["foraeldre", "unge", "fagpersoner"];
+
+/// Entry points first: they are written to be the way in to a topic.
+fn kind_boost(kind: &str) -> f32 {
+    match kind {
+        "indgang" => 1.5,
+        "tilbud" => 1.1,
+        "side" => 0.85,
+        _ => 1.0,
+    }
+}
+
+/// Per-thread score accumulators, sized to the number of documents and kept between
+/// queries (cleared through the touched lists), so a query allocates little.
+#[derive(Default)]
+struct Scratch {
+    alt: Vec<f32>,
+    gmax: Vec<f32>,
+    gsum: Vec<f32>,
+    total: Vec<f32>,
+    matched: Vec<u8>,
+    alt_touched: Vec<u32>,
+    group_touched: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// (document ordinal, score) of every matching document.
+fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
+    let n = index.docs.len();
+    for v in [&mut s.alt, &mut s.gmax, &mut s.gsum, &mut s.total] {
+        if v.len() < n {
+            v.resize(n, 0.0);
+        }
+    }
+    if s.matched.len() < n {
+        s.matched.resize(n, 0);
+    }
+    let Scratch { alt, gmax, gsum, total, matched, alt_touched, group_touched, touched } = s;
+    for group in &plan.groups {
+        for a in &group.alts {
+            let fields: &[(F, f32)] = match a.space {
+                Space::Main => &MAIN_FIELDS,
+                Space::Fold => &FOLD_FIELDS,
+            };
+            for &(field, boost) in fields {
+                index.index.score_term(field, &a.term, boost * a.weight, &mut |ord, sc| {
+                    let o = ord as usize;
+                    if o < n {
+                        if alt[o] == 0.0 {
+                            alt_touched.push(ord);
+                        }
+                        alt[o] += sc;
+                    }
+                });
+            }
+            for &ord in alt_touched.iter() {
+                let o = ord as usize;
+                let sc = std::mem::take(&mut alt[o]);
+                if gsum[o] == 0.0 {
+                    group_touched.push(ord);
+                }
+                gmax[o] = gmax[o].max(sc);
+                gsum[o] += sc;
+            }
+            alt_touched.clear();
+        }
+        for &ord in group_touched.iter() {
+            let o = ord as usize;
+            let best = std::mem::take(&mut gmax[o]);
+            let sum = std::mem::take(&mut gsum[o]);
+            if matched[o] == 0 {
+                touched.push(ord);
+            }
+            total[o] += best + TIE * (sum - best);
+            matched[o] = matched[o].saturating_add(1);
+        }
+        group_touched.clear();
+    }
+    let groups = plan.groups.len().max(1) as f32;
+    let out = touched
+        .iter()
+        .map(|&ord| {
+            let o = ord as usize;
+            let coord = matched[o] as f32 / groups;
+            let sc = std::mem::take(&mut total[o])
+                * coord
+                * coord
+                * kind_boost(&index.docs[o].kind);
+            matched[o] = 0;
+            (ord, sc)
+        })
+        .collect();
+    touched.clear();
+    out
+}
+
+fn bump(counts: &mut Vec<(String, usize)>, key: &str) {
+    match counts.iter_mut().find(|(k, _)| k == key) {
+        Some((_, c)) => *c += 1,
+        None => counts.push((key.to_string(), 1)),
+    }
+}
+
+fn order_counts(counts: &mut [(String, usize)], order: &[&str]) {
+    let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(order.len());
+    counts.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then_with(|| a.0.cmp(&b.0)));
+}
+
+fn by_score(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
+    b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal).then(a.0.cmp(&b.0))
+}
+
+pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResults {
+    let scored = SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => score(index, plan, &mut s),
+        Err(_) => score(index, plan, &mut Scratch::default()),
+    });
+    let best = scored.iter().map(|x| x.1).fold(0.0f32, f32::max);
+    let cut = best * MIN_RELATIVE;
+
+    let kind_f = q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
+    let aud_f = q.audience.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    let mut results = SearchResults::default();
+    let mut hits: Vec<(u32, f32)> = Vec::new();
+    let mut matching = 0;
+    for &(ord, sc) in &scored {
+        if !(sc >= cut && sc > 0.0) {
+            continue;
+        }
+        matching += 1;
+        let d = &index.docs[ord as usize];
+        let age_ok = match (q.age, d.age) {
+            (Some(a), Some((lo, hi))) => lo <= a && a <= hi,
+            _ => true,
+        };
+        if !age_ok {
+            continue;
+        }
+        let kind_ok = kind_f.is_none_or(|k| d.kind == k);
+        let aud_ok = aud_f.is_none_or(|a| d.audience.is_empty() || d.audience.iter().any(|x| x == a));
+        if aud_ok {
+            bump(&mut results.kind_counts, &d.kind);
+        }
+        if kind_ok {
+            for a in &d.audience {
+                bump(&mut results.audience_counts, a);
+            }
+        }
+        if kind_ok && aud_ok {
+            hits.push((ord, sc));
+        }
+    }
+    order_counts(&mut results.kind_counts, &KIND_ORDER);
+    order_counts(&mut results.audience_counts, &AUDIENCE_ORDER);
+    results.total = hits.len();
+
+    let limit = q.limit.min(MAX_LIMIT);
+    if hits.len() > limit && limit > 0 {
+        hits.select_nth_unstable_by(limit - 1, by_score);
+    }
+    hits.truncate(limit);
+    hits.sort_by(by_score);
+
+    let vocab = &index.vocab;
+    let mut groups_of = |w: &str| -> u32 {
+        let Some(id) = vocab.word_id(w) else { return 0 };
+        let info = vocab.info(id);
+        if info.stop {
+            return 0;
+        }
+        let main = |t: &u32| plan.hl_main.get(t).copied().unwrap_or(0);
+        let fold = |t: &u32| plan.hl_fold.get(t).copied().unwrap_or(0);
+        let mut m = main(&info.main);
+        if info.fold != NONE {
+            m |= fold(&info.fold);
+        }
+        m | info.parts.iter().map(main).fold(0, |a, b| a | b)
+            | info.fold_parts.iter().map(fold).fold(0, |a, b| a | b)
+    };
+    results.hits = hits
+        .into_iter()
+        .map(|(ord, sc)| {
+            let d = &index.docs[ord as usize];
+            Hit {
+                slug: d.slug.clone(),
+                kind: d.kind.clone(),
+                title: d.title.clone(),
+                snippet_html: snippet(&d.title, &d.summary, &d.body, &mut groups_of),
+                score: sc,
+            }
+        })
+        .collect();
+
+    if matching < SUGGEST_BELOW {
+        results.suggestion = suggestion(index, plan);
+    }
+    results
+}
+
+/// The query with each unknown word replaced by the closest, most frequent index word.
+fn suggestion(index: &LangIndex, plan: &Plan) -> Option<String> {
+    let vocab = &index.vocab;
+    let mut changed = false;
+    let words: Vec<String> = plan
+        .words
+        .iter()
+        .map(|w| {
+            let n = char_len(&w.text);
+            if w.settled || n < 4 {
+                return w.text.clone();
+            }
+            let max = if n >= 9 { 2 } else { 1 };
+            let best = vocab
+                .fuzzy(&analysis::fold(&w.text), max)
+                .into_iter()
+                .filter(|&(_, d)| d > 0)
+                .min_by_key(|&(k, d)| (d, std::cmp::Reverse(vocab.key(k).freq)));
+            match best {
+                Some((k, _)) => {
+                    changed = true;
+                    vocab.word(vocab.key(k).display).to_string()
+                }
+                None => w.text.clone(),
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}

@@ -1,0 +1,57 @@
+// axe-core (WCAG 2.0/2.1 A and AA) on every page, in Danish and English, on a phone and a laptop.
+// Every visit also checks that nothing was requested from another host and nothing was logged
+// as an error (a CSP violation, e.g. an inline style, is logged as one).
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer } from './lib/server.mjs';
+import { launch, newGuardedContext, VIEWPORTS } from './lib/browser.mjs';
+import { allPages, open } from './lib/pages.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `      ${n.target.join(' ')}\n        ${n.html.slice(0, 200)}\n        ${(n.failureSummary || '').replace(/\n/g, '\n        ')}`)
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element(s))\n${nodes}`;
+    })
+    .join('\n');
+}
+
+for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+  describe(`axe ${vpName} ${viewport.width}x${viewport.height}`, () => {
+    let context;
+    let guard;
+    let page;
+    before(async () => {
+      ({ context, guard } = await newGuardedContext(browser, server.base, { viewport }));
+      page = await context.newPage();
+    });
+    after(async () => context?.close());
+
+    for (const spec of allPages()) {
+      test(spec.label, async () => {
+        guard.reset();
+        await open(page, server.base, spec);
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        guard.check(spec.label);
+        assert.equal(results.violations.length, 0, `axe found violations on ${page.url()}:\n${formatViolations(results.violations)}`);
+      });
+    }
+  });
+}

@@ -1,0 +1,139 @@
+// The pages the suite checks, and helpers that walk the guide like a person would.
+import { navigation } from './browser.mjs';
+
+export const LANGS = ['da', 'en'];
+
+const DETAIL_SLUGS = [
+  ['entry point', 'familieraadgivningen'],
+  ['service', 'familiebehandling'],
+  ['course', 'angstgruppe-for-boern'],
+  ['partner', 'headspace-kalundborg'],
+  ['page', 'dine-rettigheder'],
+];
+
+const LISTINGS = {
+  da: ['indgange', 'tilbud', 'kurser', 'partnere', 'sider'],
+  en: ['entry-points', 'services', 'courses', 'partners', 'pages'],
+};
+
+const SEARCH = { da: 'soeg', en: 'search' };
+const SEARCH_HIT = { da: 'angst', en: 'anxiety' };
+export const NO_HITS = 'xyzzyqq';
+
+/** The language's path prefix: '' for Danish, '/en' for English. */
+export const prefix = (lang) => (lang === 'da' ? '' : '/en');
+export const homePath = (lang) => (lang === 'da' ? '/' : '/en/');
+export const guidePath = (lang) => `${prefix(lang)}/guide`;
+export const searchPath = (lang, q) => `${prefix(lang)}/${SEARCH[lang]}${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}`;
+export const searchHit = (lang) => SEARCH_HIT[lang];
+
+/**
+ * Every page of one language, as { name, lang, path?, guide?, status }.
+ * `guide` pages are reached by using the guide: 'question' (GET), 'error' (submitting the first
+ * question with nothing chosen) or 'outcome' (answering until the guide recommends something).
+ */
+export function pagesFor(lang) {
+  const p = prefix(lang);
+  const pages = [{ name: 'home', path: homePath(lang), status: 200 }];
+  for (const l of LISTINGS[lang]) pages.push({ name: `listing ${l}`, path: `${p}/${l}`, status: 200 });
+  for (const [kind, slug] of DETAIL_SLUGS) pages.push({ name: `${kind} ${slug}`, path: `${p}/${slug}`, status: 200 });
+  pages.push({ name: 'search with results', path: searchPath(lang, SEARCH_HIT[lang]), status: 200, feature: 'search' });
+  pages.push({ name: 'search without results', path: searchPath(lang, NO_HITS), status: 200, feature: 'search' });
+  pages.push({ name: 'guide question', path: guidePath(lang), status: 200, feature: 'guide' });
+  pages.push({ name: 'guide validation error', guide: 'error', feature: 'guide' });
+  pages.push({ name: 'guide outcome', guide: 'outcome', feature: 'guide' });
+  pages.push({ name: 'acute help', path: `${p}/akut-hjaelp`, status: 200 });
+  pages.push({ name: '404', path: `${p}/findes-ikke`, status: 404 });
+  return pages.map((page) => ({ ...page, lang, label: `${lang} ${page.name}` }));
+}
+
+export const allPages = () => LANGS.flatMap(pagesFor);
+
+/** Loads a page (or walks the guide to it); returns the navigation response. Checks the status. */
+export async function open(page, base, spec) {
+  let response;
+  if (spec.guide === 'error') response = await guideError(page, base, spec.lang);
+  else if (spec.guide === 'outcome') response = await guideOutcome(page, base, spec.lang);
+  else {
+    response = await page.goto(base + spec.path, { waitUntil: 'load' });
+    if (spec.status && response.status() !== spec.status) {
+      throw new Error(`${spec.path} answered ${response.status()}, expected ${spec.status}${notBuiltHint(spec, response.status())}`);
+    }
+  }
+  return response;
+}
+
+function notBuiltHint(spec, status) {
+  return status === 404 && spec.feature ? ` (is the ${spec.feature} page built yet?)` : '';
+}
+
+// ---------------------------------------------------------------- the guide
+
+const CHOICE = 'input[type=radio], input[type=checkbox], input[type=number]';
+
+/** The current guide question's form, if the page shows one. */
+export function questionForm(page) {
+  return page.locator(`main form:has(${CHOICE})`).first();
+}
+
+export async function isQuestion(page) {
+  return (await page.locator(`main form :is(${CHOICE})`).count()) > 0;
+}
+
+/** The button that answers the question (not a "back" button). */
+export function continueButton(form) {
+  return form
+    .locator('button:not([type=button]):not([type=reset]), input[type=submit]')
+    .filter({ hasNotText: /^\s*(tilbage|forrige|back|previous)\b/i })
+    .first();
+}
+
+/** Answers the current question with the mouse: the first option, or age 10. */
+export async function answerWithMouse(page) {
+  const form = questionForm(page);
+  const number = form.locator('input[type=number]');
+  if (await number.count()) {
+    await number.first().fill('10');
+  } else {
+    const choice = form.locator('input[type=radio], input[type=checkbox]').first();
+    await choice.check();
+  }
+  return navigation(page, () => continueButton(form).click());
+}
+
+/** Opens the guide's first question; fails clearly if the guide does not exist yet. */
+export async function openGuide(page, base, lang) {
+  const response = await page.goto(base + guidePath(lang), { waitUntil: 'load' });
+  if (response.status() !== 200) throw new Error(`${guidePath(lang)} answered ${response.status()} (is the guide built yet?)`);
+  if (!(await isQuestion(page))) throw new Error(`${guidePath(lang)} shows no question form (a form in <main> with radio, checkbox or number inputs)`);
+  return response;
+}
+
+/** Submits the first question with nothing chosen; returns the response (the page with errors). */
+export async function guideError(page, base, lang) {
+  await openGuide(page, base, lang);
+  const form = questionForm(page);
+  const response = await navigation(page, () => continueButton(form).click());
+  if (!(await page.locator('.error-summary').count())) {
+    throw new Error(`submitting ${guidePath(lang)} with nothing chosen shows no .error-summary (status ${response.status()})`);
+  }
+  return response;
+}
+
+export const MAX_GUIDE_STEPS = 12;
+
+/** Answers questions with the mouse until the guide shows an outcome; returns its response. */
+export async function guideOutcome(page, base, lang) {
+  let response = await openGuide(page, base, lang);
+  for (let step = 0; step < MAX_GUIDE_STEPS; step++) {
+    if (!(await isQuestion(page))) return response;
+    response = await answerWithMouse(page);
+    if (response.status() >= 400) throw new Error(`answering a guide question gave ${response.status()}`);
+  }
+  throw new Error(`no outcome after ${MAX_GUIDE_STEPS} questions`);
+}
+
+/** The "Ret"/"Change" controls of the "Dine svar" summary on an outcome page. */
+export function changeControls(page) {
+  return page.locator('main :is(button, a, input[type=submit])').filter({ hasText: /^\s*(Ret|Change)\b/ });
+}

@@ -1,0 +1,91 @@
+//! The staff content checker: each broken file is reported with its file, line and a fix.
+
+mod common;
+use std::path::Path;
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_findhjaelp"))
+        .args(args)
+        .output()
+        .expect("binary runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn the_default_content_has_no_errors_and_only_placeholder_warnings() {
+    let (code, out) = run(&["check"]);
+    assert_eq!(code, 0, "{out}");
+    for line in out.lines().filter(|l| l.contains(": warning: ")) {
+        assert!(
+            line.contains("\"ukendt\"") || line.contains("`ukendt`"),
+            "unexpected warning: {line}"
+        );
+    }
+    assert!(!out.contains(": error: "), "{out}");
+}
+
+#[test]
+fn every_broken_file_is_reported_with_file_and_line() {
+    let dir = common::content_dir();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken"),
+        dir.path(),
+    );
+    let content = dir.path().to_str().unwrap();
+    let (code, out) = run(&["check", "--content", content]);
+    assert_eq!(code, 1, "errors make check exit 1:\n{out}");
+    let expect = [
+        ("tilbud/stavefejl.da.md:4: error:", "`titel`"),
+        ("tilbud/daarlig-dato.da.md:7: error:", "2026-13-45"),
+        ("tilbud/stien.da.md:1: error:", "indgange/stien.da.md"),
+        ("tilbud/doedt-link.da.md:5: error:", "ingen-emne"),
+        ("tilbud/doedt-link.da.md:6: error:", "findes-ikke-heller"),
+        ("tilbud/doedt-link.da.md:19: error:", "slug:findes-ikke"),
+        ("kurser/uden-datoer.da.md:2: error:", "[[sessions]]"),
+        ("partnere/forkert-maalgruppe.da.md:4: error:", "foraeldre"),
+        ("sider/uden-felter.da.md:1: error:", "+++"),
+        ("sider/kun-engelsk.en.md:1: error:", "dansk udgave"),
+    ];
+    for (place, words) in expect {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with(place) && l.contains(words)),
+            "expected a line starting {place:?} mentioning {words:?} in:\n{out}"
+        );
+    }
+    // Placeholders are warnings, not errors.
+    assert!(out
+        .lines()
+        .any(|l| l.contains(": warning: ") && l.contains("\"ukendt\"")));
+}
+
+#[test]
+fn serve_refuses_broken_content_with_the_same_messages() {
+    let dir = common::content_dir();
+    std::fs::write(dir.path().join("tilbud/ssp.da.md"), "+++\ntitle = 3\n+++\n").unwrap();
+    let (code, out) = run(&[
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--content",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0);
+    assert!(out.contains("tilbud/ssp.da.md:2: error:"), "{out}");
+}

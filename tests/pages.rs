@@ -1,0 +1,299 @@
+//! Every page kind renders in Danish and English through the real router.
+
+mod common;
+use common::*;
+
+const KIND_SAMPLES: &[(&str, &str)] = &[
+    ("indgang", "familieraadgivningen"),
+    ("tilbud", "familiebehandling"),
+    ("kursus", "angstgruppe-for-boern"),
+    ("partner", "headspace-kalundborg"),
+    ("side", "dine-rettigheder"),
+];
+
+#[tokio::test]
+async fn home_and_listings_render_in_both_languages() {
+    let app = app();
+    for (uri, lang) in [
+        ("/", "da"),
+        ("/en/", "en"),
+        ("/indgange", "da"),
+        ("/tilbud", "da"),
+        ("/kurser", "da"),
+        ("/partnere", "da"),
+        ("/sider", "da"),
+        ("/en/entry-points", "en"),
+        ("/en/services", "en"),
+        ("/en/courses", "en"),
+        ("/en/partners", "en"),
+        ("/en/pages", "en"),
+    ] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, 200, "{uri}");
+        assert!(r.body.starts_with("<!DOCTYPE html>"), "{uri}");
+        assert!(r.body.contains(&format!("<html lang=\"{lang}\">")), "{uri}");
+        assert!(r.body.contains("<main id=\"main\""), "{uri}: main landmark");
+        assert!(r.body.contains("class=\"skip-link\""), "{uri}: skip link");
+        assert!(r.body.contains("id=\"quick-exit\""), "{uri}: quick exit");
+        assert!(
+            r.body.contains("href=\"/tilgaengelighed\"")
+                || r.body.contains("href=\"/en/tilgaengelighed\""),
+            "{uri}: a11y statement link"
+        );
+        assert!(r.body.contains("akut-hjaelp\""), "{uri}: acute help link");
+        assert!(!r.body.contains("<!>"), "{uri}: no hydration markers");
+    }
+}
+
+#[tokio::test]
+async fn a_detail_page_of_every_kind_renders_with_its_facts() {
+    let app = app();
+    for (kind, slug) in KIND_SAMPLES {
+        for prefix in ["", "/en"] {
+            let uri = format!("{prefix}/{slug}");
+            let r = get(&app, &uri).await;
+            assert_eq!(r.status, 200, "{uri}");
+            assert!(r.body.contains("<h1>"), "{uri}");
+            assert!(
+                r.body.contains("class=\"breadcrumbs\""),
+                "{uri}: breadcrumbs"
+            );
+            if *kind != "side" {
+                assert!(
+                    r.body.contains("class=\"contact-box\""),
+                    "{uri}: contact box"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn head_carries_title_description_canonical_and_hreflang() {
+    let app = app();
+    let r = get(&app, "/stien").await;
+    assert!(r.body.contains("<title>STIEN"), "{}", &r.body[..600]);
+    assert!(r.body.contains("<meta name=\"description\" content=\""));
+    assert!(r
+        .body
+        .contains("<link rel=\"canonical\" href=\"http://127.0.0.1:3000/stien\">"));
+    assert!(r
+        .body
+        .contains("hreflang=\"da\" href=\"http://127.0.0.1:3000/stien\""));
+    assert!(r
+        .body
+        .contains("hreflang=\"en\" href=\"http://127.0.0.1:3000/en/stien\""));
+    // The language switch leads to the same item in English.
+    assert!(r
+        .body
+        .contains("<a href=\"/en/stien\" lang=\"en\" hreflang=\"en\" class=\"lang-switch\">"));
+    let en = get(&app, "/en/stien").await;
+    assert!(en
+        .body
+        .contains("<link rel=\"canonical\" href=\"http://127.0.0.1:3000/en/stien\">"));
+    assert!(en
+        .body
+        .contains("<a href=\"/stien\" lang=\"da\" hreflang=\"da\" class=\"lang-switch\">"));
+}
+
+#[tokio::test]
+async fn an_item_without_english_shows_danish_with_a_note() {
+    let app = app();
+    let r = get(&app, "/en/ppr").await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("This page is only available in Danish."));
+    assert!(
+        r.body.contains("<div lang=\"da\" class=\"item-body\">"),
+        "the Danish body is marked as Danish"
+    );
+    let translated = get(&app, "/en/stien").await;
+    assert!(!translated.body.contains("only available in Danish"));
+}
+
+#[tokio::test]
+async fn contact_box_has_tap_to_call_and_terms() {
+    let app = app();
+    let r = get(&app, "/akut-hjaelp").await;
+    assert!(r.body.contains("href=\"tel:112\""), "tap-to-call link");
+    let stien = get(&app, "/stien").await;
+    assert!(stien.body.contains("Ingen henvisning"), "no referral fact");
+    assert!(stien.body.contains("Kaalund Kloster"));
+    // Unknown local phone: points to the switchboard rather than inventing a number.
+    assert!(stien.body.contains("hovednummer"));
+    let anonymous = get(&app, "/ungekonsulenterne").await;
+    assert!(anonymous.body.contains("Ja, du kan være anonym"));
+}
+
+#[tokio::test]
+async fn unknown_paths_give_a_helpful_404() {
+    let app = app();
+    for uri in ["/findes-ikke", "/en/does-not-exist", "/a/b/c", "/en/a/b"] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, 404, "{uri}");
+        assert!(
+            r.body.contains("role=\"search\""),
+            "{uri}: search box on 404"
+        );
+        assert!(
+            r.body.contains("/familieraadgivningen\""),
+            "{uri}: entry points on 404"
+        );
+    }
+    let en = get(&app, "/en/nope").await;
+    assert!(en.body.contains("<html lang=\"en\">"));
+}
+
+#[tokio::test]
+async fn no_response_sets_a_cookie() {
+    let app = app();
+    for uri in [
+        "/",
+        "/en/",
+        "/stien",
+        "/tilbud?audience=unge",
+        "/nope",
+        "/api/items",
+        "/healthz",
+        "/was",
+    ] {
+        let r = get(&app, uri).await;
+        assert!(r.header("set-cookie").is_none(), "{uri} sets a cookie");
+    }
+}
+
+#[tokio::test]
+async fn listing_filters_narrow_the_list_and_reject_nonsense() {
+    let app = app();
+    let all = get(&app, "/tilbud").await;
+    let young = get(&app, "/tilbud?audience=unge&age=").await;
+    assert_eq!(young.status, 200);
+    let count = |body: &str| body.matches("class=\"card\"").count();
+    assert!(
+        count(&young.body) < count(&all.body),
+        "audience filter narrows"
+    );
+    assert!(
+        young.body.contains("<option value=\"unge\" selected"),
+        "choice stays selected"
+    );
+    let age = get(&app, "/indgange?age=2").await;
+    assert!(age.body.contains("/sundhedsplejen\""));
+    assert!(
+        !age.body.contains("/kommunal-ungeindsats\""),
+        "KUI is not for 2-year-olds"
+    );
+    let topic = get(&app, "/tilbud?topic=rusmidler").await;
+    assert!(topic.body.contains("/rusmiddelteamet\""));
+    assert!(!topic.body.contains("/aflastning\""));
+    for bad in [
+        "/tilbud?audience=aliens",
+        "/tilbud?age=abc",
+        "/tilbud?age=300",
+        "/tilbud?audience=%zz",
+    ] {
+        let r = get(&app, bad).await;
+        assert_eq!(r.status, 400, "{bad}");
+        assert!(r.body.contains("<h1>"), "{bad}: a page that explains");
+    }
+}
+
+#[tokio::test]
+async fn courses_hide_past_sessions() {
+    let course = "+++\ntitle = \"Testkursus\"\nsummary = \"Et kursus.\"\naudience = [\"foraeldre\"]\n\
+        anonymous = false\nreferral_needed = false\nlast_reviewed = 2026-11-01\nreview_months = 12\n\
+        place = \"Kalundborg\"\nsignup = \"Ring.\"\n[contact]\nphone = \"112\"\nemail = \"ukendt\"\naddress = \"ukendt\"\nhours = \"ukendt\"\n\
+        [[sessions]]\ndate = 2020-01-15\ntime = \"17.00\"\n[[sessions]]\ndate = 2099-03-04\ntime = \"18.00\"\n+++\nTekst.\n";
+    let app = app_with(site_from(&embedded_with(&[(
+        "kurser/testkursus.da.md",
+        course,
+    )])));
+    let r = get(&app, "/testkursus").await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("04.03.2099"), "upcoming session shown");
+    assert!(!r.body.contains("15.01.2020"), "past session hidden");
+}
+
+#[tokio::test]
+async fn api_items_lists_every_published_item() {
+    let app = app();
+    let da = get(&app, "/api/items?lang=da").await.json();
+    let items = da.as_array().unwrap();
+    assert!(items.len() >= 37, "the whole catalogue");
+    for kind in ["indgang", "tilbud", "kursus", "partner", "side"] {
+        assert!(items.iter().any(|i| i["kind"] == kind), "has a {kind}");
+    }
+    let stien = items.iter().find(|i| i["slug"] == "stien").unwrap();
+    assert_eq!(stien["url"], "/stien");
+    assert_eq!(stien["lang"], "da");
+    assert!(stien["title"].as_str().unwrap().contains("STIEN"));
+    let en = get(&app, "/api/items?lang=en").await.json();
+    assert_eq!(en.as_array().unwrap().len(), items.len());
+    assert_eq!(get(&app, "/api/items?lang=xx").await.status, 400);
+}
+
+#[tokio::test]
+async fn drafts_are_not_published() {
+    let base = findhjaelp::source::embedded_files();
+    let ssp = base.iter().find(|f| f.path == "tilbud/ssp.da.md").unwrap();
+    let drafted = ssp.text.replacen("+++\n", "+++\ndraft = true\n", 1);
+    let app = app_with(site_from(&embedded_with(&[("tilbud/ssp.da.md", &drafted)])));
+    assert_eq!(get(&app, "/ssp").await.status, 404);
+}
+
+#[tokio::test]
+async fn health_static_assets_and_redirects() {
+    let app = app();
+    assert_eq!(get(&app, "/healthz").await.status, 200);
+    let home = get(&app, "/").await;
+    let css = home
+        .body
+        .split("href=\"/static/main.")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let r = get(&app, &format!("/static/main.{css}")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert!(r.header("content-type").unwrap().starts_with("text/css"));
+    let was = get(&app, "/was").await;
+    assert_eq!(was.status, 308);
+    assert_eq!(was.header("location"), Some("/tilgaengelighed"));
+}
+
+#[tokio::test]
+async fn static_files_cannot_escape_their_folder() {
+    let app = app();
+    for uri in [
+        "/static/../Cargo.toml",
+        "/static/..%2fCargo.toml",
+        "/static/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/static/....//....//etc/passwd",
+        "/static/%00",
+        "/static/main.css",
+        "/static/",
+    ] {
+        let r = get(&app, uri).await;
+        assert!(r.status == 404 || r.status == 400, "{uri}: {}", r.status);
+        assert!(
+            !r.body.contains("[package]") && !r.body.contains("root:"),
+            "{uri} leaked a file"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_are_served_gzipped_when_asked() {
+    let app = app();
+    let req = axum::http::Request::get("/familieraadgivningen")
+        .header("accept-encoding", "gzip, br")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+    assert_eq!(res.headers().get("content-encoding").unwrap(), "gzip");
+    assert_eq!(res.headers().get("vary").unwrap(), "Accept-Encoding");
+}
