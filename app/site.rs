@@ -6,6 +6,7 @@ use crate::content::model::{Kind, Lang};
 use crate::content::{self, Content};
 use crate::i18n::I18n;
 use crate::problem::Problem;
+use crate::search::{SearchDoc, SearchIndex, Synonyms};
 use crate::source::SourceFile;
 use crate::ui::{pages, Ctx};
 use chrono::NaiveDate;
@@ -40,6 +41,7 @@ pub struct Site {
     /// Pages that only change when content changes, by path.
     pub pages: HashMap<String, Page>,
     pub not_found: HashMap<Lang, Page>,
+    pub search: SearchIndex,
     /// Warnings found while loading (errors stop the load).
     pub warnings: Vec<Problem>,
 }
@@ -51,10 +53,21 @@ impl Site {
         i18n: Arc<I18n>,
         today: NaiveDate,
     ) -> Result<Site, Vec<Problem>> {
-        let (content, problems) = content::load(files, today);
-        let Some(content) = content else {
-            return Err(problems);
+        let (content, mut problems) = content::load(files, today);
+        let synonyms = match files.iter().find(|f| f.path == "synonyms.toml") {
+            None => Synonyms::empty(),
+            Some(f) => Synonyms::parse(&f.text).unwrap_or_else(|found| {
+                problems.extend(found);
+                Synonyms::empty()
+            }),
         };
+        let content = match content {
+            Some(c) if !problems.iter().any(Problem::is_error) => c,
+            _ => return Err(problems),
+        };
+        let search = SearchIndex::build(search_docs(&content), synonyms).map_err(|e| {
+            vec![Problem::error("(søgeindeks)", 0, format!("søgeindekset kunne ikke bygges: {e}"))]
+        })?;
         let assets = Assets::build(&content.site);
         let mut site = Site {
             content,
@@ -62,6 +75,7 @@ impl Site {
             assets,
             pages: HashMap::new(),
             not_found: HashMap::new(),
+            search,
             warnings: problems,
         };
         site.render_static_pages(today);
@@ -100,4 +114,23 @@ impl Site {
         self.pages = pages;
         self.not_found = not_found;
     }
+}
+
+/// One search document per published item and language.
+fn search_docs(content: &Content) -> Vec<SearchDoc> {
+    content
+        .items
+        .iter()
+        .map(|i| SearchDoc {
+            slug: i.slug.clone(),
+            kind: i.kind.id().to_string(),
+            lang: i.lang.code().to_string(),
+            title: i.title.clone(),
+            summary: i.summary.clone(),
+            keywords: i.keywords.clone(),
+            body: i.body_text.clone(),
+            audience: i.audience.iter().map(|a| a.id().to_string()).collect(),
+            age: i.age,
+        })
+        .collect()
 }

@@ -92,6 +92,8 @@ struct WordPat {
 #[derive(Debug, Clone)]
 struct Term {
     words: Vec<WordPat>,
+    /// As written in the file (for [`Guide::explain`]).
+    text: String,
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +125,7 @@ struct ChatRule {
     acute: bool,
     weight: Option<u32>,
     negatable: bool,
+    loc: Loc,
 }
 
 #[derive(Debug, Clone)]
@@ -307,6 +310,7 @@ impl Chat {
                     acute: r.acute,
                     weight: r.weight,
                     negatable: r.negatable.unwrap_or(r.acute),
+                    loc,
                 });
             }
         }
@@ -332,7 +336,7 @@ impl Chat {
                 });
             }
         }
-        Term { words }
+        Term { words, text: entry.to_string() }
     }
 
     fn word_matches(&self, p: &WordPat, t: &Token) -> bool {
@@ -564,6 +568,37 @@ impl ChatReply {
 }
 
 impl Guide {
+    /// Which chat rules a message triggers, as `file:line: words → set` lines: for staff who
+    /// want to see why the chat answered as it did (and for tests).
+    pub fn explain(&self, text: &str) -> Vec<String> {
+        let chat = &self.chat;
+        let toks = tokens(text);
+        let mut out = Vec::new();
+        for rule in &chat.rules {
+            let hits: Vec<&str> =
+                rule.terms.iter().filter(|t| chat.find(t, &toks, rule.negatable)).map(|t| t.text.as_str()).collect();
+            if hits.is_empty() {
+                continue;
+            }
+            let also_ok = rule.also.is_empty() || rule.also.iter().any(|t| chat.find(t, &toks, rule.negatable));
+            let set: Vec<String> =
+                rule.set.iter().map(|s| format!("{} = {}", s.question, s.values.join("/"))).collect();
+            out.push(format!(
+                "{}:{}: {:?}{}{} → {}",
+                rule.loc.file,
+                rule.loc.line,
+                hits,
+                if rule.acute { " (akut)" } else { "" },
+                if also_ok { "" } else { " (mangler et `also`-ord)" },
+                set.join(", ")
+            ));
+        }
+        if let Some((age, _)) = chat.age(&toks, 0, 30) {
+            out.push(format!("alder: {age}"));
+        }
+        out
+    }
+
     /// Interprets a free-text message. `lang` is the reader's language; the rules cover
     /// Danish and English whatever it is (people mix them), so it only matters for texts.
     pub fn interpret(&self, text: &str, _lang: &str) -> ChatReply {

@@ -80,7 +80,8 @@ impl Synonyms {
                     line,
                     format!(
                         "This is not valid TOML: {}. Each line should look like \
-                         ord = [\"synonym\", \"synonym\"], with the words in straight quotes.",
+                         \"ord\" = [\"synonym\", \"synonym\"], with every word in straight \
+                         quotes (words with æ, ø or å must be in quotes).",
                         e.message().trim()
                     ),
                 )
@@ -229,7 +230,7 @@ mod tests {
     #[test]
     fn parses_and_looks_up_longest_key() {
         let s = Synonyms::parse(
-            "# kommentar\n[dansk]\njoint = [\"hash\", \"rusmidler\"]\n\"ked af det\" = [\"mistrivsel\"]\nked = \"trist\"\nbælle = [\"alkohol\"]\n\n[engelsk]\nweed = [\"drugs\"]\n",
+            "# kommentar\n[dansk]\njoint = [\"hash\", \"rusmidler\"]\n\"ked af det\" = [\"mistrivsel\"]\nked = \"trist\"\n\"bælle\" = [\"alkohol\"]\n\n[engelsk]\nweed = [\"drugs\"]\n",
         )
         .unwrap();
         assert_eq!(s.len(), 5);

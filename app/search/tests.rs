@@ -132,7 +132,7 @@ const TEST_SYNONYMS: &str = r#"
 [dansk]
 joint = ["hash", "rusmidler"]
 "ked af det" = ["mistrivsel"]
-pjække = ["fravær"]
+"pjække" = ["fravær"]
 
 [engelsk]
 weed = ["drugs", "cannabis"]

@@ -6,7 +6,7 @@ use crate::content::model::{is_placeholder, Contact, Item, Kind};
 use leptos::prelude::*;
 
 /// A link card for an item in a list.
-pub fn item_card(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
+pub fn item_card(ctx: &Ctx<'_>, item: &Item) -> impl IntoView + use<> {
     let kind = kind_name(ctx, item.kind);
     view! {
         <li class="card">
@@ -17,8 +17,8 @@ pub fn item_card(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
     }
 }
 
-pub fn item_cards<'a>(ctx: &Ctx<'_>, items: impl IntoIterator<Item = &'a Item>) -> impl IntoView {
-    let cards = items.into_iter().map(|i| item_card(ctx, i)).collect_view();
+pub fn item_cards(ctx: &Ctx<'_>, items: &[&Item]) -> impl IntoView + use<> {
+    let cards = items.iter().map(|i| item_card(ctx, i)).collect_view();
     view! { <ul class="cards">{cards}</ul> }
 }
 

@@ -4,6 +4,7 @@
 pub mod components;
 pub mod layout;
 pub mod pages;
+pub mod search;
 
 use crate::content::model::Lang;
 use crate::content::site_config::SiteConfig;

@@ -45,7 +45,7 @@ pub fn home(ctx: &Ctx<'_>, content: &Content) -> String {
             </section>
             <section aria-labelledby="entry-heading">
                 <h2 id="entry-heading">{ctx.t("entry-points-heading")}</h2>
-                {item_cards(ctx, entry_points)}
+                {item_cards(ctx, &entry_points)}
             </section>
         }
     })
@@ -101,7 +101,7 @@ pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFil
     let list = if items.is_empty() {
         view! { <p class="empty">{ctx.t("listing-empty")}</p> }.into_any()
     } else {
-        item_cards(ctx, items).into_any()
+        item_cards(ctx, &items).into_any()
     };
     page(ctx, &meta, || {
         view! {
@@ -196,7 +196,7 @@ pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -
         view! {
             <section class="related" aria-labelledby="related-heading">
                 <h2 id="related-heading">{ctx.t("related-heading")}</h2>
-                {item_cards(ctx, related)}
+                {item_cards(ctx, &related)}
             </section>
         }
     });
@@ -281,7 +281,7 @@ pub fn not_found(ctx: &Ctx<'_>, content: &Content) -> String {
             {search_form(ctx, "", "nf-search")}
             <p><a class="button" href=ctx.path("guide")>{ctx.t("guide-entry-start")}</a></p>
             <h2>{ctx.t("entry-points-heading")}</h2>
-            {item_cards(ctx, entry_points)}
+            {item_cards(ctx, &entry_points)}
         }
     })
 }

@@ -5,6 +5,7 @@ pub mod api;
 pub mod middleware;
 pub mod pages;
 pub mod respond;
+pub mod search;
 
 use crate::site::Site;
 use arc_swap::ArcSwap;
@@ -60,6 +61,9 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/static/{name}", get(pages::asset))
         .route("/was", get(pages::accessibility_redirect))
         .route("/api/items", get(api::items))
+        .route("/api/search", get(search::api))
+        .route("/soeg", get(search::page_da))
+        .route("/en/search", get(search::page_en))
         .route("/", get(pages::home_da))
         .route("/en", get(pages::en_root))
         .route("/en/", get(pages::home_en))

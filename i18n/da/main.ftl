@@ -116,3 +116,19 @@ bad-filter = Et af valgene i filteret findes ikke. Gå tilbage, og vælg igen.
 bad-age = Alderen skal være et tal fra 0 til 30.
 bad-encoding = Adressen indeholder tegn, vi ikke kan læse. Skriv din søgning igen.
 too-large = Det, du sendte, er for langt. Skriv det kortere, og prøv igen.
+
+## Søgning
+search-title = Søg efter hjælp
+search-description = Søg i kommunens hjælp til børn, unge og familier. Skriv med dine egne ord.
+search-count = { $count ->
+    [0] Ingen resultater for »{ $query }«
+    [one] 1 resultat for »{ $query }«
+   *[other] { $count } resultater for »{ $query }«
+}
+search-empty-query = Skriv, hvad du leder efter. Brug gerne dine egne ord, fx »angst«, »skilsmisse« eller »hash«.
+search-filters = Afgræns resultaterne
+search-filter-kind = Type
+search-did-you-mean = Mente du:
+search-no-hits = Vi fandt ikke noget. Prøv et andet ord, eller svar på nogle få spørgsmål i guiden.
+bad-limit = Antallet af resultater skal være et tal fra 1 til 50.
+query-too-long = Søgningen er for lang. Skriv højst 500 tegn.

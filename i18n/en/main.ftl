@@ -116,3 +116,19 @@ bad-filter = One of the filter choices does not exist. Go back and choose again.
 bad-age = The age must be a number from 0 to 30.
 bad-encoding = The address contains characters we cannot read. Please type your search again.
 too-large = What you sent is too long. Please make it shorter and try again.
+
+## Search
+search-title = Search for help
+search-description = Search the municipality's help for children, young people and families. Use your own words.
+search-count = { $count ->
+    [0] No results for “{ $query }”
+    [one] 1 result for “{ $query }”
+   *[other] { $count } results for “{ $query }”
+}
+search-empty-query = Type what you are looking for, in your own words, for example “anxiety”, “divorce” or “drugs”.
+search-filters = Narrow the results
+search-filter-kind = Type
+search-did-you-mean = Did you mean:
+search-no-hits = We found nothing. Try another word, or answer a few questions in the guide.
+bad-limit = The number of results must be a number from 1 to 50.
+query-too-long = The search is too long. Use at most 500 characters.

@@ -1,0 +1,133 @@
+//! The search page: form, filters with counts, highlighted results, and help when nothing is found.
+
+use super::components::{acute_banner, item_cards, kind_name, search_form};
+use super::layout::{page, search_path, PageMeta};
+use super::Ctx;
+use crate::content::model::{Item, Kind, Lang};
+use crate::content::Content;
+use crate::search::SearchResults;
+use leptos::prelude::*;
+
+/// What was asked, as the page shows it back.
+pub struct Asked<'a> {
+    pub query: &'a str,
+    pub kind: Option<Kind>,
+    pub audience: Option<&'a str>,
+}
+
+pub fn search_page(ctx: &Ctx<'_>, content: &Content, asked: &Asked<'_>, results: &SearchResults) -> String {
+    let mut meta = PageMeta::new(
+        ctx.t("search-title"),
+        ctx.t("search-description"),
+        format!("/{}", search_path(Lang::Da)),
+        format!("/en/{}", search_path(Lang::En)),
+    );
+    meta.noindex = true;
+    let has_query = !asked.query.trim().is_empty();
+    let summary = has_query.then(|| {
+        let text = ctx.t_args("search-count", &[("count", results.total.into()), ("query", asked.query.to_string().into())]);
+        view! { <p class="count" role="status">{text}</p> }
+    });
+    let body = if !has_query {
+        view! { <p>{ctx.t("search-empty-query")}</p> }.into_any()
+    } else if results.hits.is_empty() {
+        no_hits(ctx, content, results).into_any()
+    } else {
+        view! {
+            {filters(ctx, asked, results)}
+            {hit_list(ctx, content, results)}
+        }
+        .into_any()
+    };
+    page(ctx, &meta, || {
+        view! {
+            <h1>{ctx.t("search-title")}</h1>
+            {search_form(ctx, asked.query, "search")}
+            {summary}
+            {body}
+        }
+    })
+}
+
+fn hit_list(ctx: &Ctx<'_>, content: &Content, results: &SearchResults) -> impl IntoView {
+    let hits = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let kind = Kind::from_id(&hit.kind).map(|k| kind_name(ctx, k)).unwrap_or_default();
+            let url = content.get(ctx.lang, &hit.slug).map(Item::url).unwrap_or_default();
+            view! {
+                <li class="hit">
+                    <p class="card-kind">{kind}</p>
+                    <h2><a href=url>{hit.title.clone()}</a></h2>
+                    <p class="snippet" inner_html=hit.snippet_html.clone()></p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="hits">{hits}</ol> }
+}
+
+/// Facet links: each keeps the query and the other filter.
+fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl IntoView {
+    let link = |kind: Option<&str>, audience: Option<&str>| {
+        let mut url = format!("{}?q={}", ctx.path(search_path(ctx.lang)), encode(asked.query));
+        if let Some(k) = kind {
+            url.push_str(&format!("&kind={k}"));
+        }
+        if let Some(a) = audience {
+            url.push_str(&format!("&audience={a}"));
+        }
+        url
+    };
+    let current_kind = asked.kind.map(Kind::id);
+    let kinds = std::iter::once((None, ctx.t("filter-all"), None))
+        .chain(results.kind_counts.iter().map(|(k, n)| {
+            let name = Kind::from_id(k).map(|kind| crate::ui::components::kind_plural(ctx, kind)).unwrap_or_else(|| k.clone());
+            (Some(k.as_str()), name, Some(*n))
+        }))
+        .map(|(k, name, n)| facet(link(k, asked.audience), name, n, k == current_kind))
+        .collect_view();
+    let audiences = std::iter::once((None, ctx.t("filter-all"), None))
+        .chain(results.audience_counts.iter().map(|(a, n)| (Some(a.as_str()), ctx.t(&format!("audience-{a}")), Some(*n))))
+        .map(|(a, name, n)| facet(link(current_kind, a), name, n, a == asked.audience))
+        .collect_view();
+    view! {
+        <nav class="facets" aria-label=ctx.t("search-filters")>
+            <h2 class="facet-heading">{ctx.t("search-filter-kind")}</h2>
+            <ul>{kinds}</ul>
+            <h2 class="facet-heading">{ctx.t("filter-audience")}</h2>
+            <ul>{audiences}</ul>
+        </nav>
+    }
+}
+
+fn facet(href: String, name: String, count: Option<usize>, current: bool) -> impl IntoView {
+    let label = match count {
+        Some(n) => format!("{name} ({n})"),
+        None => name,
+    };
+    let aria_current = current.then_some("true");
+    view! { <li><a href=href aria-current=aria_current>{label}</a></li> }
+}
+
+/// Nothing found: a spelling suggestion, the guide, the entry points and acute help.
+fn no_hits(ctx: &Ctx<'_>, content: &Content, results: &SearchResults) -> impl IntoView {
+    let suggestion = results.suggestion.as_ref().map(|s| {
+        let href = format!("{}?q={}", ctx.path(search_path(ctx.lang)), encode(s));
+        view! { <p class="suggestion">{ctx.t("search-did-you-mean")}" "<a href=href>{s.clone()}</a></p> }
+    });
+    let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
+    view! {
+        {suggestion}
+        <p>{ctx.t("search-no-hits")}</p>
+        <p><a class="button" href=ctx.path("guide")>{ctx.t("guide-entry-start")}</a></p>
+        {acute_banner(ctx)}
+        <h2>{ctx.t("entry-points-heading")}</h2>
+        {item_cards(ctx, &entry_points)}
+    }
+}
+
+fn encode(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}

@@ -1,0 +1,138 @@
+//! Search handlers: the page (`/soeg`, `/en/search`) and `GET /api/search`.
+//! Queries are never logged, and the answers are never cached.
+
+use super::api::parse_lang;
+use super::pages::form_pairs;
+use super::respond::{self, html, json_error, no_store};
+use super::AppState;
+use crate::content::model::{Audience, Kind, Lang};
+use crate::search::{SearchQuery, SearchResults};
+use crate::site::Site;
+use crate::ui::search::{search_page, Asked};
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+/// Longest query we search for; longer input is a mistake or an attack.
+const MAX_QUERY_CHARS: usize = 500;
+const DEFAULT_LIMIT: usize = 20;
+const MAX_LIMIT: usize = 50;
+
+/// A search request, checked. Errors are Fluent message ids.
+struct Params {
+    q: String,
+    lang: Option<String>,
+    kind: Option<Kind>,
+    audience: Option<Audience>,
+    age: Option<u8>,
+    limit: usize,
+}
+
+fn parse(query: Option<&str>) -> Result<Params, &'static str> {
+    let mut p = Params { q: String::new(), lang: None, kind: None, audience: None, age: None, limit: DEFAULT_LIMIT };
+    for (key, value) in form_pairs(query.unwrap_or(""))? {
+        let value = value.trim().to_string();
+        match key.as_str() {
+            "q" => p.q = value.chars().filter(|c| !c.is_control()).collect(),
+            "lang" => p.lang = Some(value),
+            _ if value.is_empty() => {}
+            "kind" => p.kind = Some(Kind::from_id(&value).ok_or("bad-filter")?),
+            "audience" => p.audience = Some(Audience::from_id(&value).ok_or("bad-filter")?),
+            "age" => p.age = Some(value.parse::<u8>().ok().filter(|a| *a <= 30).ok_or("bad-age")?),
+            "limit" => p.limit = value.parse::<usize>().ok().filter(|l| (1..=MAX_LIMIT).contains(l)).ok_or("bad-limit")?,
+            _ => {}
+        }
+    }
+    if p.q.chars().count() > MAX_QUERY_CHARS {
+        return Err("query-too-long");
+    }
+    Ok(p)
+}
+
+fn run(site: &Site, lang: Lang, p: &Params) -> SearchResults {
+    site.search.search(&SearchQuery {
+        text: p.q.clone(),
+        lang: lang.code().to_string(),
+        kind: p.kind.map(|k| k.id().to_string()),
+        audience: p.audience.map(|a| a.id().to_string()),
+        age: p.age,
+        limit: p.limit,
+    })
+}
+
+pub async fn page_da(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    page(&state.snapshot(), Lang::Da, query.as_deref())
+}
+
+pub async fn page_en(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    page(&state.snapshot(), Lang::En, query.as_deref())
+}
+
+fn page(site: &Site, lang: Lang, query: Option<&str>) -> Response {
+    let p = match parse(query) {
+        Ok(p) => p,
+        Err(id) => return no_store(respond::bad_request(site, lang, StatusCode::BAD_REQUEST, id)),
+    };
+    let results = run(site, lang, &p);
+    let audience = p.audience.map(Audience::id);
+    let asked = Asked { query: &p.q, kind: p.kind, audience };
+    no_store(html(StatusCode::OK, search_page(&site.ctx(lang), &site.content, &asked, &results)))
+}
+
+#[derive(Serialize)]
+struct ApiHit {
+    slug: String,
+    kind: String,
+    title: String,
+    url: String,
+    snippet: String,
+}
+
+#[derive(Serialize)]
+struct ApiAnswer {
+    query: String,
+    total: usize,
+    results: Vec<ApiHit>,
+    suggestion: Option<String>,
+    counts: Counts,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    kind: Vec<(String, usize)>,
+    audience: Vec<(String, usize)>,
+}
+
+/// `GET /api/search?q=&lang=da|en&kind=&audience=&age=&limit=`
+pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let site = state.snapshot();
+    let p = match parse(query.as_deref()) {
+        Ok(p) => p,
+        Err(id) => return no_store(json_error(StatusCode::BAD_REQUEST, &site.i18n.t(Lang::En, id))),
+    };
+    let lang = match parse_lang(p.lang.as_deref()) {
+        Ok(l) => l,
+        Err(r) => return no_store(r),
+    };
+    let results = run(&site, lang, &p);
+    let answer = ApiAnswer {
+        query: p.q.clone(),
+        total: results.total,
+        results: results
+            .hits
+            .into_iter()
+            .map(|h| ApiHit {
+                url: crate::content::model::item_url(lang, &h.slug),
+                slug: h.slug,
+                kind: h.kind,
+                title: h.title,
+                snippet: h.snippet_html,
+            })
+            .collect(),
+        suggestion: results.suggestion,
+        counts: Counts { kind: results.kind_counts, audience: results.audience_counts },
+    };
+    no_store(Json(answer).into_response())
+}

@@ -1,0 +1,45 @@
+// Full-page screenshots of the main pages on a phone and a laptop, for people to look at.
+// Written to tests/browser/out/screenshots/ (the folder is printed at the end of the run).
+import { test, before, after, describe } from 'node:test';
+import path from 'node:path';
+import { startServer } from './lib/server.mjs';
+import { launch, newGuardedContext, VIEWPORTS, SCREENSHOT_DIR, ensureDir } from './lib/browser.mjs';
+import { pagesFor, open } from './lib/pages.mjs';
+
+const SHOTS = ['home', 'listing tilbud', 'entry point familieraadgivningen', 'course angstgruppe-for-boern', 'search with results', 'guide question', 'guide validation error', 'guide outcome', 'acute help', '404'];
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  ensureDir(SCREENSHOT_DIR);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  console.log(`screenshots written to ${SCREENSHOT_DIR}`);
+});
+
+for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+  describe(`screenshots ${vpName} ${viewport.width}x${viewport.height}`, () => {
+    let context;
+    let guard;
+    let page;
+    before(async () => {
+      ({ context, guard } = await newGuardedContext(browser, server.base, { viewport }));
+      page = await context.newPage();
+    });
+    after(async () => context?.close());
+
+    for (const spec of pagesFor('da').filter((p) => SHOTS.includes(p.name))) {
+      test(spec.label, async () => {
+        guard.reset();
+        await open(page, server.base, spec);
+        const file = path.join(SCREENSHOT_DIR, `${spec.name.replace(/[^a-z0-9]+/gi, '-')}-${vpName}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        guard.check(spec.label);
+      });
+    }
+  });
+}
