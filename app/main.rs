@@ -149,7 +149,8 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
             .local_addr()
             .map(|a| a.to_string())
             .unwrap_or(args.addr.clone());
-        tracing::info!("serving on http://{addr}");
+        // To stdout, not the log: the log never carries addresses.
+        println!("Find hjælp: http://{addr}");
         match web::serve(listener, state, &Limits::default()).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -66,7 +66,11 @@ impl Site {
             _ => return Err(problems),
         };
         let search = SearchIndex::build(search_docs(&content), synonyms).map_err(|e| {
-            vec![Problem::error("(søgeindeks)", 0, format!("søgeindekset kunne ikke bygges: {e}"))]
+            vec![Problem::error(
+                "(søgeindeks)",
+                0,
+                format!("søgeindekset kunne ikke bygges: {e}"),
+            )]
         })?;
         let assets = Assets::build(&content.site);
         let mut site = Site {

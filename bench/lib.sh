@@ -99,16 +99,41 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k/1024 }'; }
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" 2>/dev/null || echo 000; }
 
-# run_wrk NAME DURATION URL [wrk args...] — runs wrk with --latency, prints its output to stderr
-# and leaves the machine-readable line (from the Lua done()) in $BENCH_TMP/NAME.json.
+# run_wrk NAME DURATION URL [wrk args...] — runs wrk with --latency and leaves the machine-readable
+# line (from the Lua done()) in $BENCH_TMP/NAME.json. Measured runs (names not starting with
+# "warm") first wait for the machine to be quiet, and record how much CPU *other* processes
+# used during the run (foreign_pct: total busy minus the target's process tree minus wrk).
+# Set TARGET_PID to the server's pid (nginx: the master) for that accounting.
 run_wrk() {
   local name="$1" dur="$2" url="$3"; shift 3
   local out="$BENCH_TMP/$name.wrk"
+  case "$name" in warm*) ;; *) wait_quiet ;; esac
+  local t0 s0 w0 e0 t1 s1 w1 e1
+  t0=$(total_busy_jiffies); s0=$(tree_jiffies "${TARGET_PID:-}"); w0=$(children_jiffies); e0=$(now_ns)
   timeout --kill-after=10 $(( ${dur%s} + 60 )) \
-    wrk -t"$THREADS" -c"$CONNS" -d"$dur" --timeout "$WRK_TIMEOUT" --latency "$@" "$url" >"$out" 2>&1 || {
+    wrk -t"$THREADS" -c"$CONNS" -d"$dur" --timeout "$WRK_TIMEOUT" --latency "$url" "$@" >"$out" 2>&1 || {
       log "wrk failed for $name:"; cat "$out" >&2; return 1; }
-  sed -n 's/^WRKJSON //p' "$out" > "$BENCH_TMP/$name.json"
+  t1=$(total_busy_jiffies); s1=$(tree_jiffies "${TARGET_PID:-}"); w1=$(children_jiffies); e1=$(now_ns)
+  local foreign
+  foreign=$(awk -v t=$((t1 - t0)) -v s=$((s1 - s0)) -v w=$((w1 - w0)) -v e=$((e1 - e0)) -v hz="$(getconf CLK_TCK)" -v n="$(nproc)" \
+    'BEGIN { f = (t - s - w) / (e / 1e9 * hz * n) * 100; if (f < 0) f = 0; printf "%.0f", f }')
+  sed -n 's/^WRKJSON //p' "$out" | sed "s/}\$/, \"foreign_pct\": $foreign, \"quiet\": \"${QUIET_NOTE:-}\"}/" > "$BENCH_TMP/$name.json"
   if [ "${VERBOSE:-0}" = 1 ]; then grep -v '^WRKJSON' "$out" >&2; fi
+  case "$name" in warm*) ;; *) log "$name: other processes used ${foreign}% of the CPU during the run" ;; esac
+}
+
+# CPU accounting in clock ticks.
+total_busy_jiffies() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9}' /proc/stat; }
+proc_jiffies() { awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+tree_jiffies() {  # a pid and its direct children (nginx workers)
+  local pid="$1" sum=0 c
+  [ -n "$pid" ] || { echo 0; return; }
+  sum=$(proc_jiffies "$pid")
+  for c in $(cat "/proc/$pid/task/"*/children 2>/dev/null); do sum=$((sum + $(proc_jiffies "$c"))); done
+  echo "$sum"
+}
+children_jiffies() {  # CPU of this shell's finished children (wrk), user+sys
+  awk '{print $16+$17}' "/proc/$BASHPID/stat"
 }
 
 # jget NAME KEY — one field from the JSON line of a wrk run.
@@ -125,4 +150,30 @@ machine_line() {
   printf '%s, %s cores, %s MB RAM, %s; commit %s' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk '/MemTotal/ {printf "%d", $2/1024}' /proc/meminfo)" \
     "${cpu:-unknown CPU}" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo '+dirty')"
+}
+
+# cpu_busy_pct SECONDS — percentage of all CPU time that was busy over the interval.
+cpu_busy_pct() {
+  local a b
+  a=$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat)
+  sleep "$1"
+  b=$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a,x," "); split(b,y," "); bu=y[1]-x[1]; id=y[2]-x[2]; printf "%.0f", (bu+id) ? 100*bu/(bu+id) : 0 }'
+}
+
+# wait_quiet — waits (up to QUIET_WAIT s, default 900) until the machine is idle (< QUIET_PCT %
+# busy, default 15, over 3 s) so that other work does not distort the numbers; sets QUIET_NOTE.
+wait_quiet() {
+  local limit="${QUIET_WAIT:-900}" pct="${QUIET_PCT:-15}" start busy
+  start=$(date +%s)
+  while :; do
+    busy=$(cpu_busy_pct 3)
+    if [ "$busy" -lt "$pct" ]; then QUIET_NOTE="machine ${busy}% busy before the run"; return 0; fi
+    if [ $(( $(date +%s) - start )) -ge "$limit" ]; then
+      QUIET_NOTE="WARNING: machine still ${busy}% busy with other work after waiting ${limit}s; numbers are pessimistic"
+      log "$QUIET_NOTE"; return 0
+    fi
+    log "machine ${busy}% busy with other work; waiting for it to settle"
+    sleep 10
+  done
 }

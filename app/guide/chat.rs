@@ -336,7 +336,10 @@ impl Chat {
                 });
             }
         }
-        Term { words, text: entry.to_string() }
+        Term {
+            words,
+            text: entry.to_string(),
+        }
     }
 
     fn word_matches(&self, p: &WordPat, t: &Token) -> bool {
@@ -361,6 +364,35 @@ impl Chat {
             || (p.fuzzy
                 && t.folded.chars().count() >= self.fuzzy_min
                 && within_one(&t.folded, &p.folded))
+    }
+
+    /// Words from `dictionary` that a rule word matches only because of typo tolerance:
+    /// a tool for checking the rules against a word list (see the ignored test).
+    #[cfg(test)]
+    pub(crate) fn fuzzy_audit(&self, dictionary: &[String]) -> Vec<String> {
+        let toks = tokens(&dictionary.join("\n"));
+        let mut out = Vec::new();
+        for r in &self.rules {
+            for term in r.terms.iter().chain(&r.also) {
+                for p in term.words.iter().filter(|p| p.fuzzy) {
+                    let strict = WordPat {
+                        fuzzy: false,
+                        ..p.clone()
+                    };
+                    for t in &toks {
+                        if self.word_matches(p, t) && !self.word_matches(&strict, t) {
+                            out.push(format!(
+                                "{}:{} {:?}: {} ~ {}",
+                                r.loc.file, r.loc.line, term.text, p.folded, t.folded
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 
     fn is_negation(&self, t: &Token) -> bool {
@@ -575,21 +607,36 @@ impl Guide {
         let toks = tokens(text);
         let mut out = Vec::new();
         for rule in &chat.rules {
-            let hits: Vec<&str> =
-                rule.terms.iter().filter(|t| chat.find(t, &toks, rule.negatable)).map(|t| t.text.as_str()).collect();
+            let hits: Vec<&str> = rule
+                .terms
+                .iter()
+                .filter(|t| chat.find(t, &toks, rule.negatable))
+                .map(|t| t.text.as_str())
+                .collect();
             if hits.is_empty() {
                 continue;
             }
-            let also_ok = rule.also.is_empty() || rule.also.iter().any(|t| chat.find(t, &toks, rule.negatable));
-            let set: Vec<String> =
-                rule.set.iter().map(|s| format!("{} = {}", s.question, s.values.join("/"))).collect();
+            let also_ok = rule.also.is_empty()
+                || rule
+                    .also
+                    .iter()
+                    .any(|t| chat.find(t, &toks, rule.negatable));
+            let set: Vec<String> = rule
+                .set
+                .iter()
+                .map(|s| format!("{} = {}", s.question, s.values.join("/")))
+                .collect();
             out.push(format!(
                 "{}:{}: {:?}{}{} → {}",
                 rule.loc.file,
                 rule.loc.line,
                 hits,
                 if rule.acute { " (akut)" } else { "" },
-                if also_ok { "" } else { " (mangler et `also`-ord)" },
+                if also_ok {
+                    ""
+                } else {
+                    " (mangler et `also`-ord)"
+                },
                 set.join(", ")
             ));
         }

@@ -52,19 +52,31 @@ fn content_files() -> Vec<SourceFile> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/guide");
     let (files, bad) = crate::source::read_folder(&dir).expect("content/guide can be read");
     assert!(bad.is_empty(), "{bad:?}");
-    files.into_iter().map(|f| SourceFile { path: format!("guide/{}", f.path), text: f.text }).collect()
+    files
+        .into_iter()
+        .map(|f| SourceFile {
+            path: format!("guide/{}", f.path),
+            text: f.text,
+        })
+        .collect()
 }
 
 fn guide() -> &'static Guide {
     static G: std::sync::OnceLock<Guide> = std::sync::OnceLock::new();
-    G.get_or_init(|| match Guide::load(&content_files(), &slug_exists, &["da", "en"]) {
-        Ok(g) => g,
-        Err(problems) => panic!("the guide does not load:\n{}", show(&problems)),
-    })
+    G.get_or_init(
+        || match Guide::load(&content_files(), &slug_exists, &["da", "en"]) {
+            Ok(g) => g,
+            Err(problems) => panic!("the guide does not load:\n{}", show(&problems)),
+        },
+    )
 }
 
 fn show(problems: &[Problem]) -> String {
-    problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+    problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
@@ -93,8 +105,16 @@ fn every_path_ends_at_an_entry_point_within_five_questions() {
     let mut reached = HashSet::new();
     for (answers, outcome) in &paths {
         let o = g.outcome(outcome).expect("outcome exists");
-        assert!(ENTRY_POINTS.contains(&o.entry.as_str()), "{outcome}: entry {} is not an entry point", o.entry);
-        assert!(answers.len() <= 5, "path with {} questions: {answers:?}", answers.len());
+        assert!(
+            ENTRY_POINTS.contains(&o.entry.as_str()),
+            "{outcome}: entry {} is not an entry point",
+            o.entry
+        );
+        assert!(
+            answers.len() <= 5,
+            "path with {} questions: {answers:?}",
+            answers.len()
+        );
         // stepping with exactly these answers gives the same outcome
         match g.step(answers) {
             Ok(Step::Outcome(v)) => assert_eq!(&v.id, outcome),
@@ -104,13 +124,22 @@ fn every_path_ends_at_an_entry_point_within_five_questions() {
         // young people always get the anonymous options
         if answers.get("hvem").is_some_and(|a| a[0] == "ung") {
             let v = g.outcome_view(outcome, answers);
-            for s in ["ungekonsulenterne", "boerns-vilkaar", "headspace-kalundborg", "stien"] {
+            for s in [
+                "ungekonsulenterne",
+                "boerns-vilkaar",
+                "headspace-kalundborg",
+                "stien",
+            ] {
                 assert!(v.slugs().contains(&s), "{outcome} for ung lacks {s}");
             }
         }
     }
     for o in g.outcomes() {
-        assert!(reached.contains(&o.id) || o.id == "akut", "outcome {} is never reached", o.id);
+        assert!(
+            reached.contains(&o.id) || o.id == "akut",
+            "outcome {} is never reached",
+            o.id
+        );
     }
 }
 
@@ -118,9 +147,18 @@ fn every_path_ends_at_an_entry_point_within_five_questions() {
 fn every_question_has_both_languages_and_topics_cover_the_brief() {
     let g = guide();
     for q in g.questions() {
-        assert!(!q.text.get("en").is_empty() && q.text.0.contains_key("en"), "{}", q.id);
+        assert!(
+            !q.text.get("en").is_empty() && q.text.0.contains_key("en"),
+            "{}",
+            q.id
+        );
         for o in &q.options {
-            assert!(o.text.0.contains_key("da") && o.text.0.contains_key("en"), "{}/{}", q.id, o.id);
+            assert!(
+                o.text.0.contains_key("da") && o.text.0.contains_key("en"),
+                "{}/{}",
+                q.id,
+                o.id
+            );
         }
     }
     let emne = g.question("emne").unwrap();
@@ -149,64 +187,106 @@ fn every_question_has_both_languages_and_topics_cover_the_brief() {
 #[test]
 fn stepping_asks_one_question_at_a_time() {
     let g = guide();
-    let Ok(Step::Question(q)) = g.step(&Answers::new()) else { panic!() };
+    let Ok(Step::Question(q)) = g.step(&Answers::new()) else {
+        panic!()
+    };
     assert_eq!(q.id, "hvem");
     assert_eq!(q.kind, QuestionKind::Single);
     assert!(q.help.is_some());
-    let Ok(Step::Question(q)) = g.step(&answers(&[("hvem", "foraelder")])) else { panic!() };
+    let Ok(Step::Question(q)) = g.step(&answers(&[("hvem", "foraelder")])) else {
+        panic!()
+    };
     assert_eq!(q.id, "emne");
-    let Ok(Step::Question(q)) = g.step(&answers(&[("hvem", "foraelder"), ("emne", "mistrivsel")])) else { panic!() };
+    let Ok(Step::Question(q)) = g.step(&answers(&[("hvem", "foraelder"), ("emne", "mistrivsel")]))
+    else {
+        panic!()
+    };
     assert_eq!(q.kind, QuestionKind::Age);
     assert_eq!(q.localized("en").max, Some(30));
-    let a = answers(&[("hvem", "foraelder"), ("emne", "mistrivsel"), ("alder", "10")]);
-    let Ok(Step::Question(q)) = g.step(&a) else { panic!() };
+    let a = answers(&[
+        ("hvem", "foraelder"),
+        ("emne", "mistrivsel"),
+        ("alder", "10"),
+    ]);
+    let Ok(Step::Question(q)) = g.step(&a) else {
+        panic!()
+    };
     assert_eq!(q.kind, QuestionKind::Multiple);
     assert!(q.options.iter().any(|o| o.exclusive));
     let mut a2 = a.clone();
     a2.insert("tegn".into(), vec!["angst".into(), "trist".into()]);
-    let Ok(Step::Outcome(o)) = g.step(&a2) else { panic!() };
+    let Ok(Step::Outcome(o)) = g.step(&a2) else {
+        panic!()
+    };
     assert_eq!(o.entry, "stien");
     assert!(!o.acute);
     assert!(o.related.contains(&"angstgruppe-for-boern".to_string()));
-    assert!(!o.related.contains(&"headspace-kalundborg".to_string()) || o.related[0] != "headspace-kalundborg");
+    assert!(
+        !o.related.contains(&"headspace-kalundborg".to_string())
+            || o.related[0] != "headspace-kalundborg"
+    );
     // self-harm among the signs → acute
     a2.insert("tegn".into(), vec!["trist".into(), "selvskade".into()]);
-    let Ok(Step::Outcome(o)) = g.step(&a2) else { panic!() };
+    let Ok(Step::Outcome(o)) = g.step(&a2) else {
+        panic!()
+    };
     assert!(o.acute);
     assert_eq!(o.entry, "akut-hjaelp");
     assert_eq!(o.related[0], "stien");
 
     // summary, in order, in both languages
     let s = g.summary(&a2, "da");
-    assert_eq!(s.iter().map(|l| l.question_id.as_str()).collect::<Vec<_>>(), ["hvem", "emne", "alder", "tegn"]);
+    assert_eq!(
+        s.iter().map(|l| l.question_id.as_str()).collect::<Vec<_>>(),
+        ["hvem", "emne", "alder", "tegn"]
+    );
     assert_eq!(s[2].answer, "10 år");
     assert!(s[3].answer.contains(','));
     assert_eq!(g.summary(&a2, "en")[0].question, "Who are you?");
     // "Ret" on emne keeps only hvem
-    assert_eq!(g.answers_before(&a2, "emne").keys().collect::<Vec<_>>(), ["hvem"]);
+    assert_eq!(
+        g.answers_before(&a2, "emne").keys().collect::<Vec<_>>(),
+        ["hvem"]
+    );
 }
 
 #[test]
 fn violence_goes_straight_to_acute_help_and_young_people_get_anonymous_options() {
     let g = guide();
     for who in ["foraelder", "ung", "fagperson", "andet"] {
-        let Ok(Step::Outcome(o)) = g.step(&answers(&[("hvem", who), ("emne", "vold-og-overgreb")])) else { panic!() };
+        let Ok(Step::Outcome(o)) = g.step(&answers(&[("hvem", who), ("emne", "vold-og-overgreb")]))
+        else {
+            panic!()
+        };
         assert!(o.acute);
         assert_eq!(o.entry, "akut-hjaelp");
         assert_eq!(o.recommendations[0].slug, "akut-hjaelp");
     }
-    let Ok(Step::Outcome(o)) =
-        g.step(&answers(&[("hvem", "ung"), ("emne", "rusmidler"), ("hvis", "barn"), ("alder", "15")]))
-    else {
+    let Ok(Step::Outcome(o)) = g.step(&answers(&[
+        ("hvem", "ung"),
+        ("emne", "rusmidler"),
+        ("hvis", "barn"),
+        ("alder", "15"),
+    ])) else {
         panic!()
     };
     assert_eq!(o.entry, "ungekonsulenterne");
     for s in ["boerns-vilkaar", "headspace-kalundborg", "stien"] {
-        assert!(o.related.iter().any(|r| r == s), "{s} missing in {:?}", o.related);
+        assert!(
+            o.related.iter().any(|r| r == s),
+            "{s} missing in {:?}",
+            o.related
+        );
     }
-    let anon = o.recommendations.iter().find(|r| r.slug == "boerns-vilkaar").unwrap();
+    let anon = o
+        .recommendations
+        .iter()
+        .find(|r| r.slug == "boerns-vilkaar")
+        .unwrap();
     assert!(anon.reason.get("en").contains("name"));
-    let Ok(Step::Outcome(o)) = g.step(&answers(&[("hvem", "fagperson"), ("emne", "skole")])) else { panic!() };
+    let Ok(Step::Outcome(o)) = g.step(&answers(&[("hvem", "fagperson"), ("emne", "skole")])) else {
+        panic!()
+    };
     assert_eq!(o.entry, "underretning");
 }
 
@@ -216,23 +296,39 @@ fn answers_that_do_not_fit_name_their_question() {
     let e = g.step(&answers(&[("hvem", "kat")])).unwrap_err();
     assert_eq!(e.question, "hvem");
     assert_eq!(e.kind, StepErrorKind::UnknownOption("kat".into()));
-    let e = g.step(&answers(&[("hvem", "ung"), ("hvem", "foraelder")])).unwrap_err();
+    let e = g
+        .step(&answers(&[("hvem", "ung"), ("hvem", "foraelder")]))
+        .unwrap_err();
     assert_eq!(e.kind, StepErrorKind::TooManyAnswers);
     let mut a = answers(&[("hvem", "ung"), ("emne", "mistrivsel")]);
     a.insert("alder".into(), vec!["tolv".into()]);
     let e = g.step(&a).unwrap_err();
-    assert_eq!((e.question.as_str(), &e.kind), ("alder", &StepErrorKind::BadAge("tolv".into())));
+    assert_eq!(
+        (e.question.as_str(), &e.kind),
+        ("alder", &StepErrorKind::BadAge("tolv".into()))
+    );
     assert!(e.message("en").contains("number"));
     a.insert("alder".into(), vec!["31".into()]);
-    assert!(matches!(g.step(&a).unwrap_err().kind, StepErrorKind::BadAge(_)));
+    assert!(matches!(
+        g.step(&a).unwrap_err().kind,
+        StepErrorKind::BadAge(_)
+    ));
     a.insert("alder".into(), vec![]);
     assert_eq!(g.step(&a).unwrap_err().kind, StepErrorKind::NoAnswer);
     a.insert("alder".into(), vec!["14".into()]);
     a.insert("tegn".into(), vec!["ingen".into(), "angst".into()]);
     let e = g.step(&a).unwrap_err();
-    assert_eq!((e.question.as_str(), &e.kind), ("tegn", &StepErrorKind::ExclusiveCombined("ingen".into())));
+    assert_eq!(
+        (e.question.as_str(), &e.kind),
+        ("tegn", &StepErrorKind::ExclusiveCombined("ingen".into()))
+    );
     // answers to questions off the path are ignored (after "Ret")
-    let a = answers(&[("hvem", "foraelder"), ("emne", "baby"), ("alder", "99"), ("tegn", "x")]);
+    let a = answers(&[
+        ("hvem", "foraelder"),
+        ("emne", "baby"),
+        ("alder", "99"),
+        ("tegn", "x"),
+    ]);
     assert!(matches!(g.step(&a), Ok(Step::Outcome(o)) if o.entry == "sundhedsplejen"));
 }
 
@@ -333,15 +429,29 @@ next_steps.en = "Call 112"
 
 fn load_str(text: &str) -> Result<Guide, Vec<Problem>> {
     let files = vec![
-        SourceFile { path: "guide/flow.toml".into(), text: text.into() },
-        SourceFile { path: "tilbud/ssp.da.md".into(), text: "not a guide file".into() },
+        SourceFile {
+            path: "guide/flow.toml".into(),
+            text: text.into(),
+        },
+        SourceFile {
+            path: "tilbud/ssp.da.md".into(),
+            text: "not a guide file".into(),
+        },
     ];
-    Guide::load(&files, &|s| ["familieraadgivningen", "akut-hjaelp", "stien"].contains(&s), &["da", "en"])
+    Guide::load(
+        &files,
+        &|s| ["familieraadgivningen", "akut-hjaelp", "stien"].contains(&s),
+        &["da", "en"],
+    )
 }
 
 /// The line (1-based) of the `nth` (0-based) occurrence of `needle` in `text`.
 fn line_of(text: &str, needle: &str, nth: usize) -> usize {
-    let at = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle} not in text")).0;
+    let at = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle} not in text"))
+        .0;
     crate::problem::line_of(text, at)
 }
 
@@ -354,7 +464,9 @@ fn broken(text: &str) -> Vec<Problem> {
 
 fn assert_problem(problems: &[Problem], line: usize, words: &str) {
     assert!(
-        problems.iter().any(|p| p.line == line && p.path == "guide/flow.toml" && p.message.contains(words)),
+        problems
+            .iter()
+            .any(|p| p.line == line && p.path == "guide/flow.toml" && p.message.contains(words)),
         "expected a problem at line {line} mentioning {words:?}, got:\n{}",
         show(problems)
     );
@@ -368,8 +480,11 @@ fn small_flow_loads_and_walks() {
     outs.dedup();
     assert_eq!(outs, ["ud-a", "ud-b"]);
     // ages at the edges of 0-5 are tried: 0, 5, 6 and 30
-    let ages: HashSet<String> =
-        g.all_paths().into_iter().filter_map(|(a, _)| a.get("alder").map(|v| v[0].clone())).collect();
+    let ages: HashSet<String> = g
+        .all_paths()
+        .into_iter()
+        .filter_map(|(a, _)| a.get("alder").map(|v| v[0].clone()))
+        .collect();
     for a in ["0", "5", "6", "30"] {
         assert!(ages.contains(a), "{ages:?}");
     }
@@ -377,7 +492,10 @@ fn small_flow_loads_and_walks() {
 
 #[test]
 fn a_cycle_is_reported_at_the_rule_that_closes_it() {
-    let text = SMALL.replace("  [[question.rule]]\n  outcome = \"ud-b\"", "  [[question.rule]]\n  next = \"emne\"");
+    let text = SMALL.replace(
+        "  [[question.rule]]\n  outcome = \"ud-b\"",
+        "  [[question.rule]]\n  next = \"emne\"",
+    );
     let p = broken(&text);
     assert_problem(&p, line_of(&text, "next = \"emne\"", 1), "ring");
 }
@@ -410,17 +528,29 @@ fn an_unknown_slug_is_reported() {
     // an entry that exists but is not an entry point
     let text = SMALL.replace("entry = \"familieraadgivningen\"", "entry = \"stien\"");
     let p = broken(&text);
-    assert_problem(&p, line_of(&text, "entry = \"stien\"", 0), "ikke en indgang");
+    assert_problem(
+        &p,
+        line_of(&text, "entry = \"stien\"", 0),
+        "ikke en indgang",
+    );
 }
 
 #[test]
 fn a_missing_english_text_is_reported() {
     let text = SMALL.replace("text.en = \"What is it about?\"\n", "");
     let p = broken(&text);
-    assert_problem(&p, line_of(&text, "text.da = \"Hvad drejer det sig om?\"", 0), "engelsk");
+    assert_problem(
+        &p,
+        line_of(&text, "text.da = \"Hvad drejer det sig om?\"", 0),
+        "engelsk",
+    );
     let text = SMALL.replace("next_steps.en = \"Call 112\"\n", "");
     let p = broken(&text);
-    assert_problem(&p, line_of(&text, "next_steps.da = \"Ring 112\"", 0), "next_steps");
+    assert_problem(
+        &p,
+        line_of(&text, "next_steps.da = \"Ring 112\"", 0),
+        "next_steps",
+    );
 }
 
 #[test]
@@ -447,15 +577,19 @@ fn too_many_refining_questions_are_reported() {
             "\n[[question]]\nid = \"{id}\"\ntype = \"single\"\ntext.da = \"?\"\ntext.en = \"?\"\n  [[question.option]]\n  id = \"x\"\n  text.da = \"x\"\n  text.en = \"x\"\n  [[question.option]]\n  id = \"y\"\n  text.da = \"y\"\n  text.en = \"y\"\n  [[question.rule]]\n  {next}\n"
         )
     };
-    let text = SMALL.replace("  [[question.rule]]\n  outcome = \"ud-b\"", "  [[question.rule]]\n  next = \"q1\"")
-        + &extra("q1", "next = \"q2\"")
+    let text = SMALL.replace(
+        "  [[question.rule]]\n  outcome = \"ud-b\"",
+        "  [[question.rule]]\n  next = \"q1\"",
+    ) + &extra("q1", "next = \"q2\"")
         + &extra("q2", "next = \"q3\"")
         + &extra("q3", "outcome = \"ud-b\"");
     let p = broken(&text);
     assert_problem(&p, line_of(&text, "next = \"q3\"", 0), "mere end 3");
     // three are fine
-    let text = SMALL.replace("  [[question.rule]]\n  outcome = \"ud-b\"", "  [[question.rule]]\n  next = \"q1\"")
-        + &extra("q1", "next = \"q2\"")
+    let text = SMALL.replace(
+        "  [[question.rule]]\n  outcome = \"ud-b\"",
+        "  [[question.rule]]\n  next = \"q1\"",
+    ) + &extra("q1", "next = \"q2\"")
         + &extra("q2", "outcome = \"ud-b\"");
     load_str(&text).unwrap_or_else(|p| panic!("{}", show(&p)));
 }
@@ -464,10 +598,19 @@ fn too_many_refining_questions_are_reported() {
 fn toml_mistakes_and_unknown_keys_are_reported_with_their_line() {
     let text = SMALL.replace("text.en = \"Age?\"", "tekst.en = \"Age?\"");
     let p = broken(&text);
-    assert!(p.iter().any(|p| p.line == line_of(&text, "tekst.en", 0)), "{}", show(&p));
+    assert!(
+        p.iter().any(|p| p.line == line_of(&text, "tekst.en", 0)),
+        "{}",
+        show(&p)
+    );
     let text = SMALL.replace("text.en = \"Age?\"", "text.en = \"Age?");
     let p = broken(&text);
-    assert!(p.iter().any(|p| p.line == line_of(&text, "text.en = \"Age?", 0)), "{}", show(&p));
+    assert!(
+        p.iter()
+            .any(|p| p.line == line_of(&text, "text.en = \"Age?", 0)),
+        "{}",
+        show(&p)
+    );
     let text = SMALL.replace("type = \"age\"", "type = \"alder\"");
     let p = broken(&text);
     assert_problem(&p, line_of(&text, "type = \"alder\"", 0), "single");
@@ -477,13 +620,33 @@ fn toml_mistakes_and_unknown_keys_are_reported_with_their_line() {
 fn broken_chat_rules_are_reported() {
     let chat = "[chat]\nacute_outcome = \"ud-b\"\n\n[[chat.rule]]\nset = { emne = \"z\" }\nwords = [\"z\"]\n\n[[chat.default]]\nquestion = \"alder\"\nanswer = \"gammel\"\n";
     let files = vec![
-        SourceFile { path: "guide/flow.toml".into(), text: SMALL.into() },
-        SourceFile { path: "guide/chat.toml".into(), text: chat.into() },
+        SourceFile {
+            path: "guide/flow.toml".into(),
+            text: SMALL.into(),
+        },
+        SourceFile {
+            path: "guide/chat.toml".into(),
+            text: chat.into(),
+        },
     ];
-    let p = Guide::load(&files, &|s| ["familieraadgivningen", "akut-hjaelp", "stien"].contains(&s), &["da", "en"])
-        .unwrap_err();
-    assert!(p.iter().any(|p| p.path == "guide/chat.toml" && p.line == 5 && p.message.contains("\"z\"")), "{}", show(&p));
-    assert!(p.iter().any(|p| p.path == "guide/chat.toml" && p.line == 9 && p.message.contains("gammel")), "{}", show(&p));
+    let p = Guide::load(
+        &files,
+        &|s| ["familieraadgivningen", "akut-hjaelp", "stien"].contains(&s),
+        &["da", "en"],
+    )
+    .unwrap_err();
+    assert!(
+        p.iter()
+            .any(|p| p.path == "guide/chat.toml" && p.line == 5 && p.message.contains("\"z\"")),
+        "{}",
+        show(&p)
+    );
+    assert!(
+        p.iter()
+            .any(|p| p.path == "guide/chat.toml" && p.line == 9 && p.message.contains("gammel")),
+        "{}",
+        show(&p)
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -494,13 +657,19 @@ fn ask(text: &str) -> ChatReply {
 }
 
 fn top3(r: &ChatReply) -> Vec<String> {
-    r.outcome.as_ref().map(|o| o.slugs().into_iter().take(3).map(String::from).collect()).unwrap_or_default()
+    r.outcome
+        .as_ref()
+        .map(|o| o.slugs().into_iter().take(3).map(String::from).collect())
+        .unwrap_or_default()
 }
 
 #[test]
 fn chat_finds_each_topic_in_danish_and_english() {
     let cases: &[(&str, &str)] = &[
-        ("Min søn er meget ked af det og græder hver aften", "mistrivsel"),
+        (
+            "Min søn er meget ked af det og græder hver aften",
+            "mistrivsel",
+        ),
         ("My son is very sad and lonely", "mistrivsel"),
         ("Min datter har drukket sig fuld flere gange", "rusmidler"),
         ("My daughter smokes weed every day", "rusmidler"),
@@ -510,21 +679,33 @@ fn chat_finds_each_topic_in_danish_and_english() {
         ("Our son has ADHD", "handicap"),
         ("Min datter har meget fravær fra skolen", "skole"),
         ("My son refuses to go to school", "skole"),
-        ("Vi er blevet skilt og børnene har det svært med samværet", "skilsmisse"),
+        (
+            "Vi er blevet skilt og børnene har det svært med samværet",
+            "skilsmisse",
+        ),
         ("We are getting a divorce", "skilsmisse"),
         ("Jeg er gravid for første gang", "baby"),
         ("We have a newborn baby", "baby"),
         ("Jeg er 18 og har ikke noget sted at bo", "bolig"),
         ("I am homeless", "bolig"),
-        ("Jeg har brug for hjælp til at finde en uddannelse", "uddannelse-og-job"),
-        ("I am unemployed and need help finding education", "uddannelse-og-job"),
+        (
+            "Jeg har brug for hjælp til at finde en uddannelse",
+            "uddannelse-og-job",
+        ),
+        (
+            "I am unemployed and need help finding education",
+            "uddannelse-og-job",
+        ),
         ("Min søn har stjålet fra en butik", "kriminalitet"),
         ("My son is in a gang", "kriminalitet"),
         ("Jeg vil klage over kommunens afgørelse", "din-sag"),
         ("I want to complain about a decision", "din-sag"),
         ("Er der et kursus for forældre", "kurser"),
         ("Is there a course for parents", "kurser"),
-        ("Vi mangler en frivillig til at hjælpe i hverdagen", "foraeldreskab"),
+        (
+            "Vi mangler en frivillig til at hjælpe i hverdagen",
+            "foraeldreskab",
+        ),
         ("Vi har ikke råd til kontingent til fodbold", "fritid"),
     ];
     for (text, topic) in cases {
@@ -578,12 +759,27 @@ fn chat_finds_ages() {
         assert_eq!(ask(text).age, Some(*age), "{text}");
     }
     assert_eq!(ask("Jeg er 45 og min datter er trist").age, None);
-    assert_eq!(ask("Jeg er 45 og min datter er trist").audience.as_deref(), Some("foraelder"));
+    assert_eq!(
+        ask("Jeg er 45 og min datter er trist").audience.as_deref(),
+        Some("foraelder")
+    );
     // age changes the answer: a baby's mental health vs a teenager's
-    assert_eq!(ask("min søn på 3 er trist").outcome.unwrap().entry, "familieraadgivningen");
-    assert_eq!(ask("min søn på 12 er trist").outcome.unwrap().entry, "stien");
-    assert_eq!(ask("jeg er 17 og drikker for meget").outcome.unwrap().entry, "ungekonsulenterne");
-    assert_eq!(ask("jeg er 20 og drikker for meget").outcome.unwrap().entry, "kommunal-ungeindsats");
+    assert_eq!(
+        ask("min søn på 3 er trist").outcome.unwrap().entry,
+        "familieraadgivningen"
+    );
+    assert_eq!(
+        ask("min søn på 12 er trist").outcome.unwrap().entry,
+        "stien"
+    );
+    assert_eq!(
+        ask("jeg er 17 og drikker for meget").outcome.unwrap().entry,
+        "ungekonsulenterne"
+    );
+    assert_eq!(
+        ask("jeg er 20 og drikker for meget").outcome.unwrap().entry,
+        "kommunal-ungeindsats"
+    );
 }
 
 #[test]
@@ -650,33 +846,62 @@ fn negation_turns_off_acute_words_but_not_phrases_that_contain_it() {
         assert!(!ask(t).acute, "{t} should not be acute");
     }
     assert!(ask("jeg vil ikke leve mere").acute);
-    assert!(ask("han slår mig ikke tit, men nogle gange").acute, "safety first: the phrase stands");
+    assert!(
+        ask("han slår mig ikke tit, men nogle gange").acute,
+        "safety first: the phrase stands"
+    );
     assert!(ask("Han siger ikke så meget, men jeg tror han tænker på selvmord").acute);
 }
 
 #[test]
 fn misspellings_of_longer_words_are_tolerated() {
     assert!(ask("jeg tænker på selvmort").acute);
-    assert_eq!(ask("kan jeg snakke med nogen hos hedspace").topic.as_deref(), Some("mistrivsel"));
-    assert_eq!(ask("min søn ryger hass og drikker alkohool").topic.as_deref(), Some("rusmidler"));
+    assert_eq!(
+        ask("kan jeg snakke med nogen hos hedspace")
+            .topic
+            .as_deref(),
+        Some("mistrivsel")
+    );
+    assert_eq!(
+        ask("min søn ryger hass og drikker alkohool")
+            .topic
+            .as_deref(),
+        Some("rusmidler")
+    );
     // short words and `=` words are not fuzzy: "klare" is not "klage"
-    assert_ne!(ask("vi kan ikke klare det mere").topic.as_deref(), Some("din-sag"));
+    assert_ne!(
+        ask("vi kan ikke klare det mere").topic.as_deref(),
+        Some("din-sag")
+    );
 }
 
 #[test]
 fn unknown_text_is_not_understood_and_offers_the_first_question() {
-    for t in ["", "hej", "what is the weather like", "asdf qwerty", "Kalundborg"] {
+    for t in [
+        "",
+        "hej",
+        "what is the weather like",
+        "asdf qwerty",
+        "Kalundborg",
+    ] {
         let r = ask(t);
         assert!(!r.understood, "{t}");
         assert!(r.outcome.is_none());
         assert!(!r.acute);
-        assert_eq!(r.question.as_ref().map(|q| q.id.as_str()), Some("hvem"), "{t}");
+        assert_eq!(
+            r.question.as_ref().map(|q| q.id.as_str()),
+            Some("hvem"),
+            "{t}"
+        );
     }
     // who is known, but not what: ask what it is about
     let r = ask("min søn");
     assert!(!r.understood);
     assert_eq!(r.question.unwrap().id, "emne");
-    assert_eq!(r.answers.get("hvem").unwrap(), &vec!["foraelder".to_string()]);
+    assert_eq!(
+        r.answers.get("hvem").unwrap(),
+        &vec!["foraelder".to_string()]
+    );
 }
 
 #[test]
@@ -707,21 +932,36 @@ fn chat_asks_the_one_missing_thing_that_matters_and_continues_in_the_flow() {
     assert!(r.assumed.contains(&"hvem".to_string()));
     let json = r.api_json("en");
     assert_eq!(json["acute"], false);
-    assert_eq!(json["recommendations"][1]["slug"], "klage-over-en-afgoerelse");
+    assert_eq!(
+        json["recommendations"][1]["slug"],
+        "klage-over-en-afgoerelse"
+    );
     assert!(json["recommendations"][0]["reason"].as_str().unwrap().len() > 5);
     assert!(json["question"].is_null());
     let json = g.interpret("min søn er trist", "en").api_json("en");
     assert_eq!(json["question"]["id"], "alder");
-    assert_eq!(json["question"]["text"], "How old is the child or young person?");
+    assert_eq!(
+        json["question"]["text"],
+        "How old is the child or young person?"
+    );
 }
 
 #[test]
 fn young_people_always_get_the_anonymous_options_from_the_chat() {
-    for t in ["jeg er 15 og mine forældre skændes hele tiden", "jeg er 14 og har det dårligt", "jeg er 16 og min far slår mig"] {
+    for t in [
+        "jeg er 15 og mine forældre skændes hele tiden",
+        "jeg er 14 og har det dårligt",
+        "jeg er 16 og min far slår mig",
+    ] {
         let r = ask(t);
         assert_eq!(r.audience.as_deref(), Some("ung"), "{t}");
         let o = r.outcome.unwrap();
-        for s in ["ungekonsulenterne", "boerns-vilkaar", "headspace-kalundborg", "stien"] {
+        for s in [
+            "ungekonsulenterne",
+            "boerns-vilkaar",
+            "headspace-kalundborg",
+            "stien",
+        ] {
             assert!(o.slugs().contains(&s), "{t}: {s} missing");
         }
     }
@@ -732,8 +972,12 @@ fn young_people_always_get_the_anonymous_options_from_the_chat() {
 // first 3 of [entry] + related, and the acute flag right where the case says so)
 
 fn run_cases(file: &str) {
-    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("app/guide/testdata").join(file))
-        .expect("test cases");
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("app/guide/testdata")
+            .join(file),
+    )
+    .expect("test cases");
     let (mut passed, mut total) = (0, 0);
     let mut failures = Vec::new();
     let mut acute_failures = Vec::new();
@@ -766,7 +1010,10 @@ fn run_cases(file: &str) {
         if ok {
             passed += 1;
         } else {
-            let f = format!("[{lang}] {msg:?} -> {got:?} acute={} (want {expected:?} {flag})", r.acute);
+            let f = format!(
+                "[{lang}] {msg:?} -> {got:?} acute={} (want {expected:?} {flag})",
+                r.acute
+            );
             if flag == "acute" || r.acute && flag == "calm" {
                 acute_failures.push(f.clone());
             }
@@ -775,8 +1022,16 @@ fn run_cases(file: &str) {
     }
     let ratio = passed as f64 / total as f64;
     eprintln!("{file}: {passed}/{total}");
-    assert!(acute_failures.is_empty(), "{file}: acute cases wrong:\n{}", acute_failures.join("\n"));
-    assert!(ratio >= 0.9, "{file}: {passed}/{total} passed; failures:\n{}", failures.join("\n"));
+    assert!(
+        acute_failures.is_empty(),
+        "{file}: acute cases wrong:\n{}",
+        acute_failures.join("\n")
+    );
+    assert!(
+        ratio >= 0.9,
+        "{file}: {passed}/{total} passed; failures:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -787,4 +1042,25 @@ fn dev_cases_pass_like_eval_py() {
 #[test]
 fn own_cases_pass_like_eval_py() {
     run_cases("own-guide.tsv");
+}
+
+/// Lists words of the system's Danish and English word lists that chat words match only
+/// through typo tolerance, to spot rules that catch ordinary words ("truet" ~ "træt").
+/// Run by hand: `cargo test --lib guide::tests::fuzzy_audit -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn fuzzy_audit() {
+    let mut words = Vec::new();
+    for f in ["/usr/share/dict/danish", "/usr/share/dict/american-english"] {
+        if let Ok(t) = std::fs::read(f) {
+            words.extend(
+                String::from_utf8_lossy(&t)
+                    .lines()
+                    .map(|l| l.to_lowercase()),
+            );
+        }
+    }
+    for line in guide().chat.fuzzy_audit(&words) {
+        eprintln!("{line}");
+    }
 }

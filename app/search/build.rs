@@ -20,7 +20,6 @@ pub(crate) struct DocMeta {
 
 /// Everything searchable in one language.
 pub(crate) struct LangIndex {
-    pub(crate) lang: Lang,
     pub(crate) docs: Vec<DocMeta>,
     pub(crate) vocab: Vocab,
     pub(crate) index: TermIndex,
@@ -40,7 +39,12 @@ impl LangIndex {
         let mut metas = Vec::with_capacity(docs.len());
         for doc in docs {
             let keywords = doc.keywords.join("\n");
-            let texts = [doc.title.as_str(), keywords.as_str(), &doc.summary, &doc.body];
+            let texts = [
+                doc.title.as_str(),
+                keywords.as_str(),
+                &doc.summary,
+                &doc.body,
+            ];
             let mut ids: [Vec<u32>; 4] = Default::default();
             for (text, out) in texts.iter().zip(ids.iter_mut()) {
                 for_each_word(text, |_, _, w| {
@@ -66,7 +70,11 @@ impl LangIndex {
         let fields: Vec<[String; NUM_FIELDS]> =
             word_ids.iter().map(|ids| doc_fields(&vocab, ids)).collect();
         let index = TermIndex::build(fields).map_err(|e| format!("search index: {e}"))?;
-        Ok(LangIndex { lang, docs: metas, vocab, index })
+        Ok(LangIndex {
+            docs: metas,
+            vocab,
+            index,
+        })
     }
 }
 

@@ -23,11 +23,49 @@ const MAX_DEPTH: usize = 3;
 
 /// Compound parts that are useful in this domain even before the content uses them alone.
 pub(crate) const CURATED: &[&str] = &[
-    "adfærd", "alkohol", "angst", "behandling", "bolig", "børn", "børne", "center", "diagnose",
-    "familie", "forældre", "fritid", "gruppe", "handicap", "hjælp", "hjem", "hjemme", "klage",
-    "konflikt", "konsulent", "kontakt", "krise", "kursus", "misbrug", "netværk", "person",
-    "pleje", "plejer", "psykiatri", "psykolog", "rådgiver", "rådgivning", "samtale", "skole",
-    "sorg", "stof", "støtte", "sundhed", "team", "tilbud", "trivsel", "ungdom", "unge",
+    "adfærd",
+    "alkohol",
+    "angst",
+    "behandling",
+    "bolig",
+    "børn",
+    "børne",
+    "center",
+    "diagnose",
+    "familie",
+    "forældre",
+    "fritid",
+    "gruppe",
+    "handicap",
+    "hjælp",
+    "hjem",
+    "hjemme",
+    "klage",
+    "konflikt",
+    "konsulent",
+    "kontakt",
+    "krise",
+    "kursus",
+    "misbrug",
+    "netværk",
+    "person",
+    "pleje",
+    "plejer",
+    "psykiatri",
+    "psykolog",
+    "rådgiver",
+    "rådgivning",
+    "samtale",
+    "skole",
+    "sorg",
+    "stof",
+    "støtte",
+    "sundhed",
+    "team",
+    "tilbud",
+    "trivsel",
+    "ungdom",
+    "unge",
     "vold",
 ];
 
@@ -58,7 +96,11 @@ impl Splitter {
         for w in CURATED {
             add(w, &lang.stem(w));
         }
-        Splitter { lang, surface, stems }
+        Splitter {
+            lang,
+            surface,
+            stems,
+        }
     }
 
     /// The parts of `word` (slices of it, linking letters dropped), best split first,
@@ -106,7 +148,9 @@ impl Splitter {
                 continue;
             }
             for link in ["", "s", "e"] {
-                let Some(rest) = rest_all.strip_prefix(link) else { continue };
+                let Some(rest) = rest_all.strip_prefix(link) else {
+                    continue;
+                };
                 if char_len(rest) < MIN_PART {
                     continue;
                 }
@@ -151,19 +195,36 @@ mod tests {
     use super::*;
 
     fn splitter(words: &[&str]) -> Splitter {
-        let pairs: Vec<(String, String)> =
-            words.iter().map(|w| (w.to_string(), Lang::Da.stem(w))).collect();
-        Splitter::new(Lang::Da, pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())))
+        let pairs: Vec<(String, String)> = words
+            .iter()
+            .map(|w| (w.to_string(), Lang::Da.stem(w)))
+            .collect();
+        Splitter::new(
+            Lang::Da,
+            pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())),
+        )
     }
 
     #[test]
     fn splits_with_linking_letters() {
         let s = splitter(&["samtaler", "ungdom", "lektier", "mistet", "anke", "retning"]);
-        assert_eq!(s.split("ungdomspsykiatrien"), Some(vec!["ungdom", "psykiatrien"]));
-        assert_eq!(s.split("familierådgivningen"), Some(vec!["familie", "rådgivningen"]));
-        assert_eq!(s.split("psykologsamtaler"), Some(vec!["psykolog", "samtaler"]));
+        assert_eq!(
+            s.split("ungdomspsykiatrien"),
+            Some(vec!["ungdom", "psykiatrien"])
+        );
+        assert_eq!(
+            s.split("familierådgivningen"),
+            Some(vec!["familie", "rådgivningen"])
+        );
+        assert_eq!(
+            s.split("psykologsamtaler"),
+            Some(vec!["psykolog", "samtaler"])
+        );
         assert_eq!(s.split("lektiehjælp"), Some(vec!["lekti", "hjælp"]));
-        assert_eq!(s.split("misbrugsbehandlingen"), Some(vec!["misbrug", "behandlingen"]));
+        assert_eq!(
+            s.split("misbrugsbehandlingen"),
+            Some(vec!["misbrug", "behandlingen"])
+        );
         let s = splitter(&["familierådgivning", "center"]);
         assert_eq!(
             s.split("familierådgivningscenter"),

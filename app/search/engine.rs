@@ -33,8 +33,16 @@ pub(crate) enum F {
 }
 
 pub(crate) const NUM_FIELDS: usize = 8;
-const FIELD_NAMES: [&str; NUM_FIELDS] =
-    ["title", "keywords", "summary", "body", "parts_head", "parts_body", "fold_head", "fold_body"];
+const FIELD_NAMES: [&str; NUM_FIELDS] = [
+    "title",
+    "keywords",
+    "summary",
+    "body",
+    "parts_head",
+    "parts_body",
+    "fold_head",
+    "fold_body",
+];
 /// The tokenizer the schema names; registered on the index before writing.
 const TOKENIZER: &str = "findhjaelp_terms";
 const ORD_FIELD: &str = "ord";
@@ -71,11 +79,15 @@ impl TermIndex {
                 .set_tokenizer(TOKENIZER)
                 .set_index_option(IndexRecordOption::WithFreqs),
         );
-        let fields: Vec<Field> =
-            FIELD_NAMES.iter().map(|n| sb.add_text_field(n, text.clone())).collect();
+        let fields: Vec<Field> = FIELD_NAMES
+            .iter()
+            .map(|n| sb.add_text_field(n, text.clone()))
+            .collect();
         let ord_field = sb.add_u64_field(ORD_FIELD, NumericOptions::default().set_fast());
         let index = Index::create_in_ram(sb.build());
-        index.tokenizers().register(TOKENIZER, WhitespaceTokenizer::default());
+        index
+            .tokenizers()
+            .register(TOKENIZER, WhitespaceTokenizer::default());
 
         let num_docs = docs.len() as u32;
         {
@@ -95,7 +107,10 @@ impl TermIndex {
             writer.wait_merging_threads()?;
         }
 
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         let searcher = reader.searcher();
         let mut segments = Vec::new();
         let mut total_tokens = [0u64; NUM_FIELDS];
@@ -112,12 +127,20 @@ impl TermIndex {
             let ords = (0..seg.max_doc())
                 .map(|doc| column.first(doc).unwrap_or(0) as u32)
                 .collect();
-            segments.push(Segment { inverted, norms, ords });
+            segments.push(Segment {
+                inverted,
+                norms,
+                ords,
+            });
         }
         let norm_cache = total_tokens
             .iter()
             .map(|&tokens| {
-                let avg = if num_docs == 0 { 0.0 } else { tokens as f32 / num_docs as f32 };
+                let avg = if num_docs == 0 {
+                    0.0
+                } else {
+                    tokens as f32 / num_docs as f32
+                };
                 let mut cache = [0f32; 256];
                 for (id, c) in cache.iter_mut().enumerate() {
                     let norm = FieldNormReader::id_to_fieldnorm(id as u8) as f32;

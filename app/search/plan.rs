@@ -56,10 +56,18 @@ pub(crate) struct Group {
 
 impl Group {
     fn add(&mut self, term: String, space: Space, weight: f32) {
-        if let Some(a) = self.alts.iter_mut().find(|a| a.term == term && a.space == space) {
+        if let Some(a) = self
+            .alts
+            .iter_mut()
+            .find(|a| a.term == term && a.space == space)
+        {
             a.weight = a.weight.max(weight);
         } else {
-            self.alts.push(Alt { term, space, weight });
+            self.alts.push(Alt {
+                term,
+                space,
+                weight,
+            });
         }
     }
 }
@@ -123,7 +131,10 @@ pub(crate) fn plan(text: &str, vocab: &Vocab, synonyms: &Synonyms) -> Plan {
                         group.add(lang.stem(w), Space::Fold, W_FOLD);
                     }
                 }
-                plan.words.push(QueryWord { text: w.clone(), settled: true });
+                plan.words.push(QueryWord {
+                    text: w.clone(),
+                    settled: true,
+                });
             }
             for value in values {
                 for w in analysis::words(value) {
@@ -138,10 +149,16 @@ pub(crate) fn plan(text: &str, vocab: &Vocab, synonyms: &Synonyms) -> Plan {
         }
         let w = &words[i];
         if lang.is_stop(w) {
-            plan.words.push(QueryWord { text: w.clone(), settled: true });
+            plan.words.push(QueryWord {
+                text: w.clone(),
+                settled: true,
+            });
         } else {
             let settled = word_groups(&mut plan.groups, w, i == last, vocab);
-            plan.words.push(QueryWord { text: w.clone(), settled });
+            plan.words.push(QueryWord {
+                text: w.clone(),
+                settled,
+            });
         }
         i += 1;
     }
@@ -210,8 +227,11 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
 
     if n >= 5 && !key.is_empty() {
         let max = if n >= 9 { 2 } else { 1 };
-        let mut cands: Vec<(u32, u8)> =
-            vocab.fuzzy(&key, max).into_iter().filter(|&(_, d)| d > 0).collect();
+        let mut cands: Vec<(u32, u8)> = vocab
+            .fuzzy(&key, max)
+            .into_iter()
+            .filter(|&(_, d)| d > 0)
+            .collect();
         cands.sort_by_key(|&(k, d)| (d, std::cmp::Reverse(vocab.key(k).freq)));
         for &(k, d) in cands.iter().take(MAX_FUZZY) {
             let weight = if settled {

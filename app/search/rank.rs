@@ -24,14 +24,14 @@ const MAIN_FIELDS: [(F, f32); 6] = [
     (F::Summary, 1.6),
     (F::Body, 1.0),
     (F::PartsHead, 1.4),
-    (F::PartsBody, 0.5),
+    (F::PartsBody, 0.6),
 ];
 /// Field boosts for folded stems.
 const FOLD_FIELDS: [(F, f32); 2] = [(F::FoldHead, 2.0), (F::FoldBody, 0.8)];
 /// Share of the other alternatives of a group added to the best one.
 const TIE: f32 = 0.15;
 /// Documents scoring below this share of the best are dropped (weak typo/prefix noise).
-const MIN_RELATIVE: f32 = 0.04;
+const MIN_RELATIVE: f32 = 0.015;
 /// Most hits returned, whatever the limit asked.
 const MAX_LIMIT: usize = 200;
 /// Below this many matches a spelling suggestion is made.
@@ -79,7 +79,16 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
     if s.matched.len() < n {
         s.matched.resize(n, 0);
     }
-    let Scratch { alt, gmax, gsum, total, matched, alt_touched, group_touched, touched } = s;
+    let Scratch {
+        alt,
+        gmax,
+        gsum,
+        total,
+        matched,
+        alt_touched,
+        group_touched,
+        touched,
+    } = s;
     for group in &plan.groups {
         for a in &group.alts {
             let fields: &[(F, f32)] = match a.space {
@@ -87,15 +96,17 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
                 Space::Fold => &FOLD_FIELDS,
             };
             for &(field, boost) in fields {
-                index.index.score_term(field, &a.term, boost * a.weight, &mut |ord, sc| {
-                    let o = ord as usize;
-                    if o < n {
-                        if alt[o] == 0.0 {
-                            alt_touched.push(ord);
+                index
+                    .index
+                    .score_term(field, &a.term, boost * a.weight, &mut |ord, sc| {
+                        let o = ord as usize;
+                        if o < n {
+                            if alt[o] == 0.0 {
+                                alt_touched.push(ord);
+                            }
+                            alt[o] += sc;
                         }
-                        alt[o] += sc;
-                    }
-                });
+                    });
             }
             for &ord in alt_touched.iter() {
                 let o = ord as usize;
@@ -126,10 +137,8 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
         .map(|&ord| {
             let o = ord as usize;
             let coord = matched[o] as f32 / groups;
-            let sc = std::mem::take(&mut total[o])
-                * coord
-                * coord
-                * kind_boost(&index.docs[o].kind);
+            let sc =
+                std::mem::take(&mut total[o]) * coord * coord * kind_boost(&index.docs[o].kind);
             matched[o] = 0;
             (ord, sc)
         })
@@ -151,7 +160,9 @@ fn order_counts(counts: &mut [(String, usize)], order: &[&str]) {
 }
 
 fn by_score(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
-    b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal).then(a.0.cmp(&b.0))
+    b.1.partial_cmp(&a.1)
+        .unwrap_or(Ordering::Equal)
+        .then(a.0.cmp(&b.0))
 }
 
 pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResults {
@@ -163,7 +174,11 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     let cut = best * MIN_RELATIVE;
 
     let kind_f = q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
-    let aud_f = q.audience.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    let aud_f = q
+        .audience
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty());
     let mut results = SearchResults::default();
     let mut hits: Vec<(u32, f32)> = Vec::new();
     let mut matching = 0;
@@ -181,7 +196,8 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
             continue;
         }
         let kind_ok = kind_f.is_none_or(|k| d.kind == k);
-        let aud_ok = aud_f.is_none_or(|a| d.audience.is_empty() || d.audience.iter().any(|x| x == a));
+        let aud_ok =
+            aud_f.is_none_or(|a| d.audience.is_empty() || d.audience.iter().any(|x| x == a));
         if aud_ok {
             bump(&mut results.kind_counts, &d.kind);
         }

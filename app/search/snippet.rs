@@ -50,7 +50,10 @@ fn best_passage(matches: &[Match]) -> Option<(usize, u32, usize)> {
         while j < matches.len() && matches[j].end - matches[i].start <= PASSAGE_BYTES {
             j += 1;
         }
-        let groups = matches[i..j].iter().fold(0u32, |a, m| a | m.groups).count_ones();
+        let groups = matches[i..j]
+            .iter()
+            .fold(0u32, |a, m| a | m.groups)
+            .count_ones();
         let count = j - i;
         if best.is_none_or(|(_, g, c)| (groups, count) > (g, c)) {
             best = Some((i, groups, count));
@@ -61,12 +64,19 @@ fn best_passage(matches: &[Match]) -> Option<(usize, u32, usize)> {
 
 /// Byte offset `n` characters after `from` (or the end).
 fn advance_chars(text: &str, from: usize, n: usize) -> usize {
-    text[from..].char_indices().nth(n).map_or(text.len(), |(i, _)| from + i)
+    text[from..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| from + i)
 }
 
 /// Byte offset `n` characters before `to` (or 0).
 fn back_chars(text: &str, to: usize, n: usize) -> usize {
-    text[..to].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
+    text[..to]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
 }
 
 /// The part of `text` to show around `anchor` (a byte offset of a match), about
@@ -81,7 +91,9 @@ fn window(text: &str, anchor: usize, target: usize) -> (usize, usize) {
     if let Some(p) = text[lead..anchor].rfind(['.', '!', '?', '\n']) {
         start = lead + p + 1;
     } else if lead > 0 {
-        start = text[lead..anchor].find(char::is_whitespace).map_or(anchor, |p| lead + p);
+        start = text[lead..anchor]
+            .find(char::is_whitespace)
+            .map_or(anchor, |p| lead + p);
     }
     while start < anchor && text[start..].starts_with(char::is_whitespace) {
         start += text[start..].chars().next().map_or(1, char::len_utf8);
@@ -185,7 +197,10 @@ mod tests {
         let body = format!("{filler}Du kan få samtaler med en psykolog i kommunen. {filler}");
         let html = snippet("T", "Kort om tilbuddet.", &body, &mut marks);
         assert!(html.starts_with('…') && html.ends_with('…'), "{html}");
-        assert!(html.contains("<mark>samtaler</mark> med en <mark>psykolog</mark>"), "{html}");
+        assert!(
+            html.contains("<mark>samtaler</mark> med en <mark>psykolog</mark>"),
+            "{html}"
+        );
         let visible = html.replace("<mark>", "").replace("</mark>", "");
         let n = visible.chars().count();
         assert!((120..=225).contains(&n), "{n}: {visible}");

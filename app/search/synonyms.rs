@@ -114,7 +114,9 @@ impl Synonyms {
                 problems.push(Problem::error(
                     PATH,
                     line,
-                    format!("\"{name}\" must be a section heading: write [{name}] on its own line."),
+                    format!(
+                        "\"{name}\" must be a section heading: write [{name}] on its own line."
+                    ),
                 ));
                 continue;
             };
@@ -125,8 +127,10 @@ impl Synonyms {
             for (key, val) in table.iter() {
                 let line = line_of(text, key.span().start);
                 let key_text = key.get_ref().as_ref();
-                let key_words: Vec<String> =
-                    analysis::words(key_text).iter().map(|w| lang.synonym_key(w)).collect();
+                let key_words: Vec<String> = analysis::words(key_text)
+                    .iter()
+                    .map(|w| lang.synonym_key(w))
+                    .collect();
                 if key_words.is_empty() {
                     problems.push(Problem::error(
                         PATH,
@@ -174,7 +178,9 @@ impl Synonyms {
                     problems.push(Problem::error(
                         PATH,
                         line,
-                        format!("\"{key_text}\" has no synonyms; add some words or delete the line."),
+                        format!(
+                            "\"{key_text}\" has no synonyms; add some words or delete the line."
+                        ),
                     ));
                     continue;
                 }
@@ -199,7 +205,12 @@ impl Synonyms {
 
     /// The longest key starting at `words[at]` (words normalised with
     /// [`Lang::synonym_key`]): its length in words and its synonyms.
-    pub(crate) fn lookup(&self, lang: Lang, words: &[String], at: usize) -> Option<(usize, &[String])> {
+    pub(crate) fn lookup(
+        &self,
+        lang: Lang,
+        words: &[String],
+        at: usize,
+    ) -> Option<(usize, &[String])> {
         let list = self.list(lang);
         let candidates = list.by_first.get(words.get(at)?)?;
         candidates.iter().map(|&i| &list.entries[i]).find_map(|e| {
@@ -224,7 +235,10 @@ mod tests {
     use super::*;
 
     fn keys(lang: Lang, s: &str) -> Vec<String> {
-        analysis::words(s).iter().map(|w| lang.synonym_key(w)).collect()
+        analysis::words(s)
+            .iter()
+            .map(|w| lang.synonym_key(w))
+            .collect()
     }
 
     #[test]
@@ -235,11 +249,20 @@ mod tests {
         .unwrap();
         assert_eq!(s.len(), 5);
         let q = keys(Lang::Da, "jeg er ked af det");
-        assert_eq!(s.lookup(Lang::Da, &q, 2), Some((3, &["mistrivsel".to_string()][..])));
+        assert_eq!(
+            s.lookup(Lang::Da, &q, 2),
+            Some((3, &["mistrivsel".to_string()][..]))
+        );
         let q = keys(Lang::Da, "Joints");
-        assert_eq!(s.lookup(Lang::Da, &q, 0).map(|(n, v)| (n, v.len())), Some((1, 2)));
+        assert_eq!(
+            s.lookup(Lang::Da, &q, 0).map(|(n, v)| (n, v.len())),
+            Some((1, 2))
+        );
         let q = keys(Lang::Da, "baelle");
-        assert!(s.lookup(Lang::Da, &q, 0).is_some(), "folded spelling matches");
+        assert!(
+            s.lookup(Lang::Da, &q, 0).is_some(),
+            "folded spelling matches"
+        );
         assert!(s.lookup(Lang::En, &keys(Lang::En, "weed"), 0).is_some());
         assert!(s.lookup(Lang::Da, &keys(Lang::Da, "weed"), 0).is_none());
     }
@@ -247,7 +270,9 @@ mod tests {
     #[test]
     fn reports_errors_with_lines() {
         let errs = Synonyms::parse("[dansk]\njoint = [\"hash\"\nfuld = 3\n").unwrap_err();
-        assert!(errs.iter().all(|p| p.path == "synonyms.toml" && p.is_error()));
+        assert!(errs
+            .iter()
+            .all(|p| p.path == "synonyms.toml" && p.is_error()));
         assert!(errs.iter().any(|p| p.line >= 2), "{errs:?}");
 
         let errs = Synonyms::parse("[dansk]\njoint = [\"hash\"]\nfuld = 3\n[svensk]\nx = \"y\"\n")
@@ -255,7 +280,8 @@ mod tests {
         let lines: Vec<usize> = errs.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![3, 4], "{errs:?}");
 
-        let errs = Synonyms::parse("joint = \"hash\"\n[dansk]\n\"!!\" = [\"x\"]\ntom = []\n").unwrap_err();
+        let errs =
+            Synonyms::parse("joint = \"hash\"\n[dansk]\n\"!!\" = [\"x\"]\ntom = []\n").unwrap_err();
         let lines: Vec<usize> = errs.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![1, 3, 4], "{errs:?}");
     }
@@ -264,9 +290,19 @@ mod tests {
     fn shipped_file_parses() {
         let text = include_str!("../../content/synonyms.toml");
         let s = Synonyms::parse(text).unwrap_or_else(|e| {
-            panic!("{}", e.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
+            panic!(
+                "{}",
+                e.iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         });
-        assert!(s.da.entries.len() >= 40, "{} Danish entries", s.da.entries.len());
+        assert!(
+            s.da.entries.len() >= 40,
+            "{} Danish entries",
+            s.da.entries.len()
+        );
         assert!(s.en.entries.len() >= 5);
     }
 }

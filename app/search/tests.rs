@@ -146,7 +146,12 @@ fn index() -> &'static SearchIndex {
 }
 
 fn query(text: &str) -> SearchQuery {
-    SearchQuery { text: text.into(), lang: "da".into(), limit: 10, ..Default::default() }
+    SearchQuery {
+        text: text.into(),
+        lang: "da".into(),
+        limit: 10,
+        ..Default::default()
+    }
 }
 
 fn search(text: &str) -> SearchResults {
@@ -159,7 +164,10 @@ fn slugs(r: &SearchResults) -> Vec<&str> {
 
 fn first(text: &str) -> String {
     let r = search(text);
-    r.hits.first().map(|h| h.slug.clone()).unwrap_or_else(|| panic!("no hits for {text:?}"))
+    r.hits
+        .first()
+        .map(|h| h.slug.clone())
+        .unwrap_or_else(|| panic!("no hits for {text:?}"))
 }
 
 #[test]
@@ -193,7 +201,11 @@ fn boer_and_bor_stay_apart() {
     assert!(!slugs(&bor).contains(&"underretning"), "{:?}", slugs(&bor));
     let boer = search("bør");
     assert!(slugs(&boer).contains(&"underretning"), "{:?}", slugs(&boer));
-    assert!(!slugs(&boer).contains(&"sundhedsplejen"), "{:?}", slugs(&boer));
+    assert!(
+        !slugs(&boer).contains(&"sundhedsplejen"),
+        "{:?}",
+        slugs(&boer)
+    );
 }
 
 #[test]
@@ -201,12 +213,21 @@ fn compound_parts_are_found() {
     let r = search("psykiatri");
     assert_eq!(slugs(&r).first(), Some(&"bupl"), "{:?}", slugs(&r));
     let r = search("rådgivning");
-    assert!(slugs(&r).contains(&"familieraadgivningen"), "{:?}", slugs(&r));
+    assert!(
+        slugs(&r).contains(&"familieraadgivningen"),
+        "{:?}",
+        slugs(&r)
+    );
     let r = search("psykolog");
     assert!(slugs(&r).contains(&"stien"), "{:?}", slugs(&r));
     // A compound in the query that no text uses is searched by its parts.
     let r = search("forældrekursus");
-    assert_eq!(slugs(&r).first(), Some(&"kursus-foraeldre-diagnose"), "{:?}", slugs(&r));
+    assert_eq!(
+        slugs(&r).first(),
+        Some(&"kursus-foraeldre-diagnose"),
+        "{:?}",
+        slugs(&r)
+    );
 }
 
 #[test]
@@ -217,17 +238,35 @@ fn false_compound_splits_do_not_give_hits() {
     // `underretning` is not `under` + `retning`; `råd` is too short to be a part.
     assert!(search("retning").hits.is_empty());
     let r = search("hvad er råd");
-    assert!(!slugs(&r).contains(&"familieraadgivningen"), "{:?}", slugs(&r));
+    assert!(
+        !slugs(&r).contains(&"familieraadgivningen"),
+        "{:?}",
+        slugs(&r)
+    );
     assert!(!slugs(&r).contains(&"stien"), "{:?}", slugs(&r));
     // Parts rank below whole words: the page that says `rådgivning` outright comes
     // before the one that only has it inside a compound.
     let r = search("rådgivning");
     let pos = |s: &str| slugs(&r).iter().position(|x| *x == s).unwrap();
-    assert!(pos("stien") < pos("familieraadgivningen"), "{:?}", slugs(&r));
+    assert!(
+        pos("stien") < pos("familieraadgivningen"),
+        "{:?}",
+        slugs(&r)
+    );
     // Psychiatry does not drag in unrelated pages.
     let r = search("psykiatri");
-    for unrelated in ["sundhedsplejen", "klage", "mobning", "headspace", "sorggruppe"] {
-        assert!(!slugs(&r).contains(&unrelated), "{unrelated} in {:?}", slugs(&r));
+    for unrelated in [
+        "sundhedsplejen",
+        "klage",
+        "mobning",
+        "headspace",
+        "sorggruppe",
+    ] {
+        assert!(
+            !slugs(&r).contains(&unrelated),
+            "{unrelated} in {:?}",
+            slugs(&r)
+        );
     }
 }
 
@@ -254,7 +293,10 @@ fn half_typed_last_word_is_completed() {
     assert_eq!(first("sorgg"), "sorggruppe");
     assert_eq!(first("anonym rådg"), "stien");
     // Only the last word is a prefix.
-    assert!(search("sorgg børn").hits.iter().all(|h| h.slug != "sorggruppe" || h.score > 0.0));
+    assert!(search("sorgg børn")
+        .hits
+        .iter()
+        .all(|h| h.slug != "sorggruppe" || h.score > 0.0));
 }
 
 #[test]
@@ -262,7 +304,10 @@ fn synonyms_expand_the_query() {
     assert_eq!(first("joint"), "ungekonsulenterne");
     assert_eq!(first("ked af det"), "mistrivsel");
     assert_eq!(first("mit barn er ked af det"), "mistrivsel");
-    let en = index().search(&SearchQuery { lang: "en".into(), ..query("weed") });
+    let en = index().search(&SearchQuery {
+        lang: "en".into(),
+        ..query("weed")
+    });
     assert_eq!(slugs(&en), vec!["ungekonsulenterne"]);
 }
 
@@ -271,9 +316,15 @@ fn shipped_synonyms_work_with_the_corpus() {
     let syn = Synonyms::parse(include_str!("../../content/synonyms.toml")).unwrap();
     let idx = SearchIndex::build(corpus(), syn).unwrap();
     let r = idx.search(&query("skunk"));
-    assert_eq!(r.hits.first().map(|h| h.slug.as_str()), Some("ungekonsulenterne"));
+    assert_eq!(
+        r.hits.first().map(|h| h.slug.as_str()),
+        Some("ungekonsulenterne")
+    );
     let r = idx.search(&query("druk"));
-    assert_eq!(r.hits.first().map(|h| h.slug.as_str()), Some("ungekonsulenterne"));
+    assert_eq!(
+        r.hits.first().map(|h| h.slug.as_str()),
+        Some("ungekonsulenterne")
+    );
     let r = idx.search(&query("nedtrykt"));
     assert_eq!(r.hits.first().map(|h| h.slug.as_str()), Some("mistrivsel"));
 }
@@ -300,33 +351,67 @@ fn filters_and_counts() {
     assert!(base.total >= 6, "{:?}", slugs(&base));
     let kinds: Vec<&str> = base.kind_counts.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(kinds.first(), Some(&"indgang"));
-    assert_eq!(base.kind_counts.iter().map(|(_, c)| c).sum::<usize>(), base.total);
+    assert_eq!(
+        base.kind_counts.iter().map(|(_, c)| c).sum::<usize>(),
+        base.total
+    );
 
-    let tilbud = index().search(&SearchQuery { kind: Some("tilbud".into()), ..query("børn") });
+    let tilbud = index().search(&SearchQuery {
+        kind: Some("tilbud".into()),
+        ..query("børn")
+    });
     assert!(tilbud.hits.iter().all(|h| h.kind == "tilbud"));
-    assert_eq!(tilbud.kind_counts, base.kind_counts, "kind counts ignore the kind filter");
-    let n_tilbud = base.kind_counts.iter().find(|(k, _)| k == "tilbud").unwrap().1;
+    assert_eq!(
+        tilbud.kind_counts, base.kind_counts,
+        "kind counts ignore the kind filter"
+    );
+    let n_tilbud = base
+        .kind_counts
+        .iter()
+        .find(|(k, _)| k == "tilbud")
+        .unwrap()
+        .1;
     assert_eq!(tilbud.total, n_tilbud);
 
-    let fag = index().search(&SearchQuery { audience: Some("fagpersoner".into()), ..query("børn") });
+    let fag = index().search(&SearchQuery {
+        audience: Some("fagpersoner".into()),
+        ..query("børn")
+    });
     assert!(fag.total < base.total);
-    assert_eq!(fag.audience_counts, base.audience_counts, "audience counts ignore that filter");
+    assert_eq!(
+        fag.audience_counts, base.audience_counts,
+        "audience counts ignore that filter"
+    );
     for h in &fag.hits {
-        let d = corpus().into_iter().find(|d| d.slug == h.slug && d.lang == "da").unwrap();
+        let d = corpus()
+            .into_iter()
+            .find(|d| d.slug == h.slug && d.lang == "da")
+            .unwrap();
         assert!(d.audience.is_empty() || d.audience.iter().any(|a| a == "fagpersoner"));
     }
-    let n = base.audience_counts.iter().find(|(a, _)| a == "fagpersoner").unwrap().1;
+    let n = base
+        .audience_counts
+        .iter()
+        .find(|(a, _)| a == "fagpersoner")
+        .unwrap()
+        .1;
     let everyone = fag.hits.iter().filter(|h| h.slug == "om").count();
     assert_eq!(fag.total, n + everyone);
 
     // Age: ranges must contain it; items without a range pass.
-    let baby = index().search(&SearchQuery { age: Some(0), ..query("børn") });
+    let baby = index().search(&SearchQuery {
+        age: Some(0),
+        ..query("børn")
+    });
     assert!(slugs(&baby).contains(&"sorggruppe"), "no age range passes");
     assert!(!slugs(&baby).contains(&"mistrivsel"), "6-25 excludes 0");
     assert!(baby.kind_counts.iter().map(|(_, c)| c).sum::<usize>() < base.total);
 
     // Limit
-    let one = index().search(&SearchQuery { limit: 1, ..query("børn") });
+    let one = index().search(&SearchQuery {
+        limit: 1,
+        ..query("børn")
+    });
     assert_eq!(one.hits.len(), 1);
     assert_eq!(one.total, base.total);
     assert_eq!(one.hits[0], base.hits[0]);
@@ -336,25 +421,48 @@ fn filters_and_counts() {
 fn snippets_mark_matches_and_escape_html() {
     let r = search("psykolog");
     let stien = r.hits.iter().find(|h| h.slug == "stien").unwrap();
-    assert!(stien.snippet_html.contains("<mark>psykologsamtaler</mark>"), "{}", stien.snippet_html);
+    assert!(
+        stien.snippet_html.contains("<mark>psykologsamtaler</mark>"),
+        "{}",
+        stien.snippet_html
+    );
 
     // Match only in the title (through a compound part): the title is shown marked.
     let r = search("psykiatri");
-    assert!(r.hits[0].snippet_html.contains("<mark>ungdomspsykiatrien</mark>"), "{}", r.hits[0].snippet_html);
+    assert!(
+        r.hits[0]
+            .snippet_html
+            .contains("<mark>ungdomspsykiatrien</mark>"),
+        "{}",
+        r.hits[0].snippet_html
+    );
 
     let r = search("alert");
     let om = &r.hits[0];
-    assert!(om.snippet_html.contains("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; &amp; tegn"), "{}", om.snippet_html);
+    assert!(
+        om.snippet_html
+            .contains("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; &amp; tegn"),
+        "{}",
+        om.snippet_html
+    );
     assert!(!om.snippet_html.contains("<script>"));
 
     let r = search("<b>mobning</b> <mark>\"");
     assert!(!r.hits.is_empty());
     for h in &r.hits {
         let stripped = h.snippet_html.replace("<mark>", "").replace("</mark>", "");
-        assert!(!stripped.contains('<') && !stripped.contains('>'), "{}", h.snippet_html);
+        assert!(
+            !stripped.contains('<') && !stripped.contains('>'),
+            "{}",
+            h.snippet_html
+        );
     }
     let folded = search("boern");
-    assert!(folded.hits[0].snippet_html.contains("<mark>"), "{}", folded.hits[0].snippet_html);
+    assert!(
+        folded.hits[0].snippet_html.contains("<mark>"),
+        "{}",
+        folded.hits[0].snippet_html
+    );
 }
 
 #[test]
@@ -363,21 +471,62 @@ fn hostile_input_is_harmless() {
     let junk: String = (0u32..2000).filter_map(char::from_u32).collect();
     let xs = "x".repeat(10_000);
     let inputs = [
-        "", " ", "*", "**", "*:*", "?", "\"\"", "\"*\"", "()", "+", "-", "~2", "AND", "OR NOT",
-        "title:*", "title:stien", "stien~2", "+stien -mobning", "(stien OR mobning) AND *",
-        "\"stien", "stien\"", "[* TO *]", "{a TO b}", "\\", "\u{0}\u{1}\u{7f}", "🙂🙂🙂",
-        "psyk🙂olog", &long, &junk, "a", "æ", "ø", "å", &xs,
-        "ß", "İ", "ǅ", "\u{202e}stien", "stien\u{0}mobning",
+        "",
+        " ",
+        "*",
+        "**",
+        "*:*",
+        "?",
+        "\"\"",
+        "\"*\"",
+        "()",
+        "+",
+        "-",
+        "~2",
+        "AND",
+        "OR NOT",
+        "title:*",
+        "title:stien",
+        "stien~2",
+        "+stien -mobning",
+        "(stien OR mobning) AND *",
+        "\"stien",
+        "stien\"",
+        "[* TO *]",
+        "{a TO b}",
+        "\\",
+        "\u{0}\u{1}\u{7f}",
+        "🙂🙂🙂",
+        "psyk🙂olog",
+        &long,
+        &junk,
+        "a",
+        "æ",
+        "ø",
+        "å",
+        &xs,
+        "ß",
+        "İ",
+        "ǅ",
+        "\u{202e}stien",
+        "stien\u{0}mobning",
     ];
     for text in inputs {
         for lang in ["da", "en", "xx", ""] {
-            let q = SearchQuery { text: text.to_string(), lang: lang.into(), limit: 50, ..Default::default() };
+            let q = SearchQuery {
+                text: text.to_string(),
+                lang: lang.into(),
+                limit: 50,
+                ..Default::default()
+            };
             let r = index().search(&q);
             assert!(r.hits.len() <= 50);
             assert!(r.total < 16, "{text:?} returned {} docs", r.total);
         }
     }
-    for text in ["", "  ", "*", "**", "*:*", "?", "!!!", "...", "\"\"", "+ - ~"] {
+    for text in [
+        "", "  ", "*", "**", "*:*", "?", "!!!", "...", "\"\"", "+ - ~",
+    ] {
         let r = search(text);
         assert_eq!(r.total, 0, "{text:?}");
         assert!(r.hits.is_empty() && r.kind_counts.is_empty() && r.suggestion.is_none());
@@ -389,14 +538,31 @@ fn hostile_input_is_harmless() {
 
 #[test]
 fn english_documents() {
-    let en = |t: &str| index().search(&SearchQuery { lang: "en".into(), ..query(t) });
-    assert_eq!(slugs(&en("notification about a child")).first(), Some(&"underretning"));
-    assert_eq!(slugs(&en("family group conference")).first(), Some(&"familieraadslagning"));
+    let en = |t: &str| {
+        index().search(&SearchQuery {
+            lang: "en".into(),
+            ..query(t)
+        })
+    };
+    assert_eq!(
+        slugs(&en("notification about a child")).first(),
+        Some(&"underretning")
+    );
+    assert_eq!(
+        slugs(&en("family group conference")).first(),
+        Some(&"familieraadslagning")
+    );
     assert_eq!(slugs(&en("notifications")).first(), Some(&"underretning"));
     // Languages do not mix.
     assert!(en("stien").hits.is_empty());
     assert!(search("notification").hits.is_empty());
-    assert!(index().search(&SearchQuery { lang: "de".into(), ..query("stien") }).hits.is_empty());
+    assert!(index()
+        .search(&SearchQuery {
+            lang: "de".into(),
+            ..query("stien")
+        })
+        .hits
+        .is_empty());
 }
 
 #[test]
@@ -430,7 +596,9 @@ fn perf() {
     let mut docs = Vec::new();
     let mut seed = 7u64;
     let mut next = || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) as usize
     };
     for i in 0..10_000 {
@@ -447,13 +615,29 @@ fn perf() {
         docs.push(d);
     }
     let t = Instant::now();
-    let idx = SearchIndex::build(docs, Synonyms::parse(include_str!("../../content/synonyms.toml")).unwrap()).unwrap();
+    let idx = SearchIndex::build(
+        docs,
+        Synonyms::parse(include_str!("../../content/synonyms.toml")).unwrap(),
+    )
+    .unwrap();
     eprintln!("build 10k: {:?}", t.elapsed());
     let queries = [
-        "psykisk mistrivsel", "behandling uden henvisning", "hedspace", "psyk", "boern",
-        "familieraadslagning", "joint", "ked af det", "pædagogisk psykologisk rådgivning",
-        "støtte kontaktperson", "forældrekursus", "klagefrist", "*", "sundhedsplejerske",
-        "mit barn bliver mobbet i skolen og vil ikke spise", "ord512 variant7",
+        "psykisk mistrivsel",
+        "behandling uden henvisning",
+        "hedspace",
+        "psyk",
+        "boern",
+        "familieraadslagning",
+        "joint",
+        "ked af det",
+        "pædagogisk psykologisk rådgivning",
+        "støtte kontaktperson",
+        "forældrekursus",
+        "klagefrist",
+        "*",
+        "sundhedsplejerske",
+        "mit barn bliver mobbet i skolen og vil ikke spise",
+        "ord512 variant7",
     ];
     let mut times = Vec::new();
     let t = Instant::now();
@@ -476,4 +660,41 @@ fn perf() {
         times[times.len() * 99 / 100],
         times[times.len() - 1]
     );
+}
+
+#[test]
+fn debug_tmp() {
+    let idx = index();
+    let (_, li) = idx.langs.iter().find(|(l, _)| l == "da").unwrap();
+    let v = &li.vocab;
+    for w in [
+        "psykologsamtaler",
+        "ungdomspsykiatrien",
+        "familierådgivningen",
+    ] {
+        let id = v.word_id(w).unwrap();
+        let info = v.info(id);
+        eprintln!(
+            "{w}: main={} parts={:?}",
+            v.terms.str(info.main),
+            info.parts
+                .iter()
+                .map(|p| v.terms.str(*p))
+                .collect::<Vec<_>>()
+        );
+    }
+    eprintln!("{:?}", v.splitter.split("psykologsamtaler"));
+    let r = search("psykolog");
+    for h in &r.hits {
+        eprintln!("{} {}", h.slug, h.score);
+    }
+    for f in [engine::F::PartsBody, engine::F::PartsHead, engine::F::Body] {
+        let mut got = vec![];
+        li.index.score_term(f, "psykolog", 1.0, &mut |o, s| {
+            got.push((li.docs[o as usize].slug.clone(), s))
+        });
+        eprintln!("{f:?}: {got:?}");
+    }
+    let p = plan::plan("psykolog", v, &idx.synonyms);
+    eprintln!("{p:?}");
 }

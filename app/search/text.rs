@@ -141,25 +141,24 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 /// Danish words too common to search for. Sorted (byte order) for binary search.
 /// Content words such as `bør`, `unge`, `hjælp` are deliberately not here.
 pub(crate) const DA_STOP: &[&str] = &[
-    "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem",
-    "den", "denne", "deres", "det", "dette", "dig", "din", "dine", "dit", "dog", "du", "efter",
-    "eller", "en", "end", "er", "et", "for", "fra", "fx", "ham", "han", "hans", "har", "havde",
-    "have", "hende", "hendes", "her", "hos", "hun", "hvad", "hver", "hvert", "hvilke",
-    "hvilken", "hvis", "hvor", "hvordan", "hvorfor", "i", "ikke", "ind", "jeg", "jer", "jeres",
-    "jo", "kan", "kunne", "man", "mange", "med", "meget", "men", "mig", "min", "mine", "mit",
-    "mod", "ned", "noget", "nogle", "nu", "når", "og", "også", "om", "op", "os", "osv", "over", "på",
-    "samt", "selv", "sig", "sin", "sine", "sit", "skal", "skulle", "som", "så", "sådan", "thi",
-    "til", "ud", "under", "var", "ved", "vi", "vil", "ville", "vor", "være", "været",
+    "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem", "den",
+    "denne", "deres", "det", "dette", "dig", "din", "dine", "dit", "dog", "du", "efter", "eller",
+    "en", "end", "er", "et", "for", "fra", "fx", "ham", "han", "hans", "har", "havde", "have",
+    "hende", "hendes", "her", "hos", "hun", "hvad", "hver", "hvert", "hvilke", "hvilken", "hvis",
+    "hvor", "hvordan", "hvorfor", "i", "ikke", "ind", "jeg", "jer", "jeres", "jo", "kan", "kunne",
+    "man", "mange", "med", "meget", "men", "mig", "min", "mine", "mit", "mod", "ned", "noget",
+    "nogle", "nu", "når", "og", "også", "om", "op", "os", "osv", "over", "på", "samt", "selv",
+    "sig", "sin", "sine", "sit", "skal", "skulle", "som", "så", "sådan", "thi", "til", "ud",
+    "under", "var", "ved", "vi", "vil", "ville", "vor", "være", "været",
 ];
 
 /// English stop words. Sorted for binary search.
 pub(crate) const EN_STOP: &[&str] = &[
-    "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could",
-    "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i",
-    "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she", "so",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was",
-    "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would",
-    "you", "your",
+    "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did",
+    "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "she", "so", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "we", "were",
+    "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
 ];
 
 #[cfg(test)]
@@ -170,7 +169,12 @@ mod tests {
     fn stop_lists_are_sorted() {
         for list in [DA_STOP, EN_STOP] {
             for pair in list.windows(2) {
-                assert!(pair[0] < pair[1], "{} must come before {}", pair[1], pair[0]);
+                assert!(
+                    pair[0] < pair[1],
+                    "{} must come before {}",
+                    pair[1],
+                    pair[0]
+                );
             }
         }
     }

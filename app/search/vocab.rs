@@ -25,7 +25,9 @@ impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
         for &b in chunks.remainder() {
             self.add(b as u64);
@@ -122,7 +124,10 @@ impl VocabBuilder {
         let stems: Vec<String> = words.iter().map(|w| lang.stem(w)).collect();
         let splitter = Splitter::new(
             lang,
-            words.iter().zip(&stems).map(|(w, s)| (w.as_str(), s.as_str())),
+            words
+                .iter()
+                .zip(&stems)
+                .map(|(w, s)| (w.as_str(), s.as_str())),
         );
         let mut infos = Vec::with_capacity(words.len());
         let mut main_known = Vec::new();
@@ -164,7 +169,13 @@ impl VocabBuilder {
                 }
                 main_known[main as usize] = true;
             }
-            infos.push(WordInfo { stop, main, fold, parts, fold_parts });
+            infos.push(WordInfo {
+                stop,
+                main,
+                fold,
+                parts,
+                fold_parts,
+            });
         }
 
         // Sorted folded spellings of the alphabetic, non-stop words.
@@ -194,7 +205,17 @@ impl VocabBuilder {
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (keys, key_info) = keyed.into_iter().unzip();
 
-        Vocab { lang, ids, words, infos, terms, main_known, keys, key_info, splitter }
+        Vocab {
+            lang,
+            ids,
+            words,
+            infos,
+            terms,
+            main_known,
+            keys,
+            key_info,
+            splitter,
+        }
     }
 }
 
@@ -230,11 +251,18 @@ impl Vocab {
     }
     /// Index of the folded spelling `key`, if some word is spelled so.
     pub(crate) fn find_key(&self, key: &str) -> Option<u32> {
-        self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok().map(|i| i as u32)
+        self.keys
+            .binary_search_by(|k| k.as_str().cmp(key))
+            .ok()
+            .map(|i| i as u32)
     }
 
     /// Keys starting with `prefix` (folded), at most `max_scan` looked at.
-    pub(crate) fn with_prefix(&self, prefix: &str, max_scan: usize) -> impl Iterator<Item = u32> + '_ {
+    pub(crate) fn with_prefix(
+        &self,
+        prefix: &str,
+        max_scan: usize,
+    ) -> impl Iterator<Item = u32> + '_ {
         let start = self.keys.partition_point(|k| k.as_str() < prefix);
         let prefix = prefix.to_string();
         self.keys[start..]
@@ -262,7 +290,12 @@ impl Vocab {
         let mut i = 0usize;
         while i < self.keys.len() {
             let key = self.keys[i].as_bytes();
-            let lcp = prev.iter().zip(key).take_while(|(a, b)| a == b).count().min(depth);
+            let lcp = prev
+                .iter()
+                .zip(key)
+                .take_while(|(a, b)| a == b)
+                .count()
+                .min(depth);
             rows.truncate((lcp + 1) * w);
             let mut pruned = None;
             for d in lcp + 1..=key.len() {
@@ -332,7 +365,9 @@ mod tests {
         for i in 1..=n {
             for j in 1..=m {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
-                d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                     d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
                 }
@@ -344,12 +379,40 @@ mod tests {
     #[test]
     fn fuzzy_agrees_with_brute_force() {
         let words = [
-            "headspace", "hedspace", "head", "heads", "psykolog", "psykologen", "psykiatri",
-            "sundhed", "sundhedsplejen", "børn", "barn", "bor", "bør", "boern", "familie",
-            "familier", "famille", "a", "ab", "abc", "abcd", "acbd", "bacd",
+            "headspace",
+            "hedspace",
+            "head",
+            "heads",
+            "psykolog",
+            "psykologen",
+            "psykiatri",
+            "sundhed",
+            "sundhedsplejen",
+            "børn",
+            "barn",
+            "bor",
+            "bør",
+            "boern",
+            "familie",
+            "familier",
+            "famille",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "acbd",
+            "bacd",
         ];
         let v = vocab(&words);
-        for q in ["hedspace", "psykolgo", "familie", "boern", "abdc", "x", "sundhedspleje"] {
+        for q in [
+            "hedspace",
+            "psykolgo",
+            "familie",
+            "boern",
+            "abdc",
+            "x",
+            "sundhedspleje",
+        ] {
             for max in 0..=2u8 {
                 let mut got: Vec<String> = v
                     .fuzzy(q, max)
@@ -376,7 +439,10 @@ mod tests {
     #[test]
     fn prefix_and_keys_are_folded() {
         let v = vocab(&["psykolog", "psykiatri", "pst", "børn", "børnene", "og"]);
-        let keys: Vec<&str> = v.with_prefix("psyk", 100).map(|k| v.keys[k as usize].as_str()).collect();
+        let keys: Vec<&str> = v
+            .with_prefix("psyk", 100)
+            .map(|k| v.keys[k as usize].as_str())
+            .collect();
         assert_eq!(keys, ["psykiatri", "psykolog"]);
         assert!(v.find_key("boern").is_some());
         assert!(v.find_key("og").is_none(), "stop words are not keys");

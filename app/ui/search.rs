@@ -15,7 +15,12 @@ pub struct Asked<'a> {
     pub audience: Option<&'a str>,
 }
 
-pub fn search_page(ctx: &Ctx<'_>, content: &Content, asked: &Asked<'_>, results: &SearchResults) -> String {
+pub fn search_page(
+    ctx: &Ctx<'_>,
+    content: &Content,
+    asked: &Asked<'_>,
+    results: &SearchResults,
+) -> String {
     let mut meta = PageMeta::new(
         ctx.t("search-title"),
         ctx.t("search-description"),
@@ -25,7 +30,13 @@ pub fn search_page(ctx: &Ctx<'_>, content: &Content, asked: &Asked<'_>, results:
     meta.noindex = true;
     let has_query = !asked.query.trim().is_empty();
     let summary = has_query.then(|| {
-        let text = ctx.t_args("search-count", &[("count", results.total.into()), ("query", asked.query.to_string().into())]);
+        let text = ctx.t_args(
+            "search-count",
+            &[
+                ("count", results.total.into()),
+                ("query", asked.query.to_string().into()),
+            ],
+        );
         view! { <p class="count" role="status">{text}</p> }
     });
     let body = if !has_query {
@@ -54,8 +65,13 @@ fn hit_list(ctx: &Ctx<'_>, content: &Content, results: &SearchResults) -> impl I
         .hits
         .iter()
         .map(|hit| {
-            let kind = Kind::from_id(&hit.kind).map(|k| kind_name(ctx, k)).unwrap_or_default();
-            let url = content.get(ctx.lang, &hit.slug).map(Item::url).unwrap_or_default();
+            let kind = Kind::from_id(&hit.kind)
+                .map(|k| kind_name(ctx, k))
+                .unwrap_or_default();
+            let url = content
+                .get(ctx.lang, &hit.slug)
+                .map(Item::url)
+                .unwrap_or_default();
             view! {
                 <li class="hit">
                     <p class="card-kind">{kind}</p>
@@ -71,7 +87,11 @@ fn hit_list(ctx: &Ctx<'_>, content: &Content, results: &SearchResults) -> impl I
 /// Facet links: each keeps the query and the other filter.
 fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl IntoView {
     let link = |kind: Option<&str>, audience: Option<&str>| {
-        let mut url = format!("{}?q={}", ctx.path(search_path(ctx.lang)), encode(asked.query));
+        let mut url = format!(
+            "{}?q={}",
+            ctx.path(search_path(ctx.lang)),
+            encode(asked.query)
+        );
         if let Some(k) = kind {
             url.push_str(&format!("&kind={k}"));
         }
@@ -83,13 +103,20 @@ fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl In
     let current_kind = asked.kind.map(Kind::id);
     let kinds = std::iter::once((None, ctx.t("filter-all"), None))
         .chain(results.kind_counts.iter().map(|(k, n)| {
-            let name = Kind::from_id(k).map(|kind| crate::ui::components::kind_plural(ctx, kind)).unwrap_or_else(|| k.clone());
+            let name = Kind::from_id(k)
+                .map(|kind| crate::ui::components::kind_plural(ctx, kind))
+                .unwrap_or_else(|| k.clone());
             (Some(k.as_str()), name, Some(*n))
         }))
         .map(|(k, name, n)| facet(link(k, asked.audience), name, n, k == current_kind))
         .collect_view();
     let audiences = std::iter::once((None, ctx.t("filter-all"), None))
-        .chain(results.audience_counts.iter().map(|(a, n)| (Some(a.as_str()), ctx.t(&format!("audience-{a}")), Some(*n))))
+        .chain(
+            results
+                .audience_counts
+                .iter()
+                .map(|(a, n)| (Some(a.as_str()), ctx.t(&format!("audience-{a}")), Some(*n))),
+        )
         .map(|(a, name, n)| facet(link(current_kind, a), name, n, a == asked.audience))
         .collect_view();
     view! {

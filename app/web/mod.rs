@@ -74,15 +74,43 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
 }
 
 /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
+/// hyper is used directly (not `axum::serve`) for its slow-client protections:
+/// a deadline for reading request headers and a cap on their size.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     limits: &Limits,
 ) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
     let app = router(state, limits);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.request_timeout)
+        // hyper's floor is 8 KiB; the request line and headers must fit in it.
+        .max_buf_size(limits.max_header_bytes.max(8192) + limits.max_uri_bytes);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let shutdown = shutdown_signal();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _peer)) = accepted else { continue };
+                let _ = stream.set_nodelay(true);
+                let service = TowerToHyperService::new(app.clone());
+                let conn = http.serve_connection(TokioIo::new(stream), service);
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
+            }
+            _ = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    // Requests in flight get up to 30 s to finish.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(30), graceful.shutdown()).await;
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -56,6 +56,9 @@ pub async fn segment_en(
 }
 
 pub async fn fallback(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    if uri.path().starts_with("/api/") {
+        return respond::json_error(StatusCode::NOT_FOUND, "no such API endpoint");
+    }
     let lang = if uri.path().starts_with("/en/") {
         Lang::En
     } else {

@@ -31,7 +31,14 @@ struct Params {
 }
 
 fn parse(query: Option<&str>) -> Result<Params, &'static str> {
-    let mut p = Params { q: String::new(), lang: None, kind: None, audience: None, age: None, limit: DEFAULT_LIMIT };
+    let mut p = Params {
+        q: String::new(),
+        lang: None,
+        kind: None,
+        audience: None,
+        age: None,
+        limit: DEFAULT_LIMIT,
+    };
     for (key, value) in form_pairs(query.unwrap_or(""))? {
         let value = value.trim().to_string();
         match key.as_str() {
@@ -40,8 +47,22 @@ fn parse(query: Option<&str>) -> Result<Params, &'static str> {
             _ if value.is_empty() => {}
             "kind" => p.kind = Some(Kind::from_id(&value).ok_or("bad-filter")?),
             "audience" => p.audience = Some(Audience::from_id(&value).ok_or("bad-filter")?),
-            "age" => p.age = Some(value.parse::<u8>().ok().filter(|a| *a <= 30).ok_or("bad-age")?),
-            "limit" => p.limit = value.parse::<usize>().ok().filter(|l| (1..=MAX_LIMIT).contains(l)).ok_or("bad-limit")?,
+            "age" => {
+                p.age = Some(
+                    value
+                        .parse::<u8>()
+                        .ok()
+                        .filter(|a| *a <= 30)
+                        .ok_or("bad-age")?,
+                )
+            }
+            "limit" => {
+                p.limit = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|l| (1..=MAX_LIMIT).contains(l))
+                    .ok_or("bad-limit")?
+            }
             _ => {}
         }
     }
@@ -73,12 +94,26 @@ pub async fn page_en(State(state): State<AppState>, RawQuery(query): RawQuery) -
 fn page(site: &Site, lang: Lang, query: Option<&str>) -> Response {
     let p = match parse(query) {
         Ok(p) => p,
-        Err(id) => return no_store(respond::bad_request(site, lang, StatusCode::BAD_REQUEST, id)),
+        Err(id) => {
+            return no_store(respond::bad_request(
+                site,
+                lang,
+                StatusCode::BAD_REQUEST,
+                id,
+            ))
+        }
     };
     let results = run(site, lang, &p);
     let audience = p.audience.map(Audience::id);
-    let asked = Asked { query: &p.q, kind: p.kind, audience };
-    no_store(html(StatusCode::OK, search_page(&site.ctx(lang), &site.content, &asked, &results)))
+    let asked = Asked {
+        query: &p.q,
+        kind: p.kind,
+        audience,
+    };
+    no_store(html(
+        StatusCode::OK,
+        search_page(&site.ctx(lang), &site.content, &asked, &results),
+    ))
 }
 
 #[derive(Serialize)]
@@ -110,7 +145,12 @@ pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
     let site = state.snapshot();
     let p = match parse(query.as_deref()) {
         Ok(p) => p,
-        Err(id) => return no_store(json_error(StatusCode::BAD_REQUEST, &site.i18n.t(Lang::En, id))),
+        Err(id) => {
+            return no_store(json_error(
+                StatusCode::BAD_REQUEST,
+                &site.i18n.t(Lang::En, id),
+            ))
+        }
     };
     let lang = match parse_lang(p.lang.as_deref()) {
         Ok(l) => l,
@@ -132,7 +172,10 @@ pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
             })
             .collect(),
         suggestion: results.suggestion,
-        counts: Counts { kind: results.kind_counts, audience: results.audience_counts },
+        counts: Counts {
+            kind: results.kind_counts,
+            audience: results.audience_counts,
+        },
     };
     no_store(Json(answer).into_response())
 }

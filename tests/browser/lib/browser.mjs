@@ -112,8 +112,9 @@ export async function navigation(page, action) {
     (r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame() && !(r.status() >= 300 && r.status() < 400),
     { timeout: 15_000 },
   );
+  const committed = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 15_000 });
   await action();
-  const r = await response;
+  const [r] = await Promise.all([response, committed]);
   await page.waitForLoadState('load');
   return r;
 }
@@ -143,6 +144,7 @@ export async function focusInfo(page) {
       onScreen: r.width > 0 && r.height > 0,
       main: Boolean(el.closest('main')),
       form: el.form ? el.form.getAttribute('action') : null,
+      inQuestionForm: Boolean(el.form && el.form.querySelector('input[type=radio], input[type=checkbox], input[type=number]')),
     };
   });
 }
