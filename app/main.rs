@@ -29,6 +29,21 @@ enum Command {
     Serve(ServeArgs),
     /// Check every content file and print each problem with its file and line.
     Check(ContentArg),
+    /// Tools for the guide.
+    #[command(subcommand)]
+    Guide(GuideCommand),
+}
+
+#[derive(Subcommand)]
+enum GuideCommand {
+    /// Print the guide's whole flow as Graphviz DOT (render with `dot -Tsvg`).
+    Graph {
+        #[command(flatten)]
+        content: ContentArg,
+        /// Language of the texts in the graph.
+        #[arg(long, default_value = "da", value_parser = ["da", "en"])]
+        lang: String,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -81,6 +96,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check(arg)) => check(&source(&arg), i18n),
         Some(Command::Serve(args)) => serve(args, i18n),
+        Some(Command::Guide(GuideCommand::Graph { content, lang })) => graph(&source(&content), i18n, &lang),
         None => serve(cli.serve, i18n),
     }
 }
@@ -100,6 +116,19 @@ fn check(source: &ContentSource, i18n: Arc<I18n>) -> ExitCode {
             print_problems(&problems);
             let errors = problems.iter().filter(|p| p.is_error()).count();
             println!("{errors} fejl skal rettes, før indholdet kan bruges");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn graph(source: &ContentSource, i18n: Arc<I18n>, lang: &str) -> ExitCode {
+    match source.build(i18n) {
+        Ok(site) => {
+            print!("{}", site.guide.to_dot(lang));
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_problems(&problems);
             ExitCode::FAILURE
         }
     }

@@ -5,6 +5,7 @@ use crate::assets::Assets;
 use crate::content::model::{Kind, Lang};
 use crate::content::{self, Content};
 use crate::i18n::I18n;
+use crate::guide::Guide;
 use crate::problem::Problem;
 use crate::search::{SearchDoc, SearchIndex, Synonyms};
 use crate::source::SourceFile;
@@ -42,6 +43,7 @@ pub struct Site {
     pub pages: HashMap<String, Page>,
     pub not_found: HashMap<Lang, Page>,
     pub search: SearchIndex,
+    pub guide: Guide,
     /// Warnings found while loading (errors stop the load).
     pub warnings: Vec<Problem>,
 }
@@ -65,6 +67,18 @@ impl Site {
             Some(c) if !problems.iter().any(Problem::is_error) => c,
             _ => return Err(problems),
         };
+        let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        let slug_exists = |slug: &str| content.get(Lang::Da, slug).is_some();
+        let guide = match Guide::load(files, &slug_exists, &langs) {
+            Ok(g) => {
+                problems.extend(g.warnings().iter().cloned());
+                g
+            }
+            Err(found) => {
+                problems.extend(found);
+                return Err(problems);
+            }
+        };
         let search = SearchIndex::build(search_docs(&content), synonyms).map_err(|e| {
             vec![Problem::error(
                 "(søgeindeks)",
@@ -80,6 +94,7 @@ impl Site {
             pages: HashMap::new(),
             not_found: HashMap::new(),
             search,
+            guide,
             warnings: problems,
         };
         site.render_static_pages(today);

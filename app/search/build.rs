@@ -11,16 +11,26 @@ use super::SearchDoc;
 pub(crate) struct DocMeta {
     pub(crate) slug: String,
     pub(crate) kind: String,
+    /// Index in `LangIndex::kinds`.
+    pub(crate) kind_id: u8,
     pub(crate) title: String,
     pub(crate) summary: String,
     pub(crate) body: String,
-    pub(crate) audience: Vec<String>,
+    /// Bit set over `LangIndex::audiences`; 0 means for everyone.
+    pub(crate) audience: u32,
     pub(crate) age: Option<(u8, u8)>,
 }
+
+/// Most distinct kinds / audiences told apart (there are 5 and 3).
+pub(crate) const MAX_LABELS: usize = 32;
 
 /// Everything searchable in one language.
 pub(crate) struct LangIndex {
     pub(crate) docs: Vec<DocMeta>,
+    /// Distinct kinds, in order of first appearance.
+    pub(crate) kinds: Vec<String>,
+    /// Distinct audiences, in order of first appearance.
+    pub(crate) audiences: Vec<String>,
     pub(crate) vocab: Vocab,
     pub(crate) index: TermIndex,
 }
@@ -37,6 +47,8 @@ impl LangIndex {
         let mut vb = VocabBuilder::default();
         let mut word_ids: Vec<[Vec<u32>; 4]> = Vec::with_capacity(docs.len());
         let mut metas = Vec::with_capacity(docs.len());
+        let mut kinds: Vec<String> = Vec::new();
+        let mut audiences: Vec<String> = Vec::new();
         for doc in docs {
             let keywords = doc.keywords.join("\n");
             let texts = [
@@ -54,13 +66,20 @@ impl LangIndex {
                 });
             }
             word_ids.push(ids);
+            let kind_id = label_id(&mut kinds, &doc.kind).unwrap_or(MAX_LABELS - 1) as u8;
+            let audience = doc
+                .audience
+                .iter()
+                .filter_map(|a| label_id(&mut audiences, a))
+                .fold(0u32, |bits, i| bits | 1 << i);
             metas.push(DocMeta {
                 slug: doc.slug,
                 kind: doc.kind,
+                kind_id,
                 title: doc.title,
                 summary: doc.summary,
                 body: doc.body,
-                audience: doc.audience,
+                audience,
                 age: doc.age,
             });
         }
@@ -72,10 +91,24 @@ impl LangIndex {
         let index = TermIndex::build(fields).map_err(|e| format!("search index: {e}"))?;
         Ok(LangIndex {
             docs: metas,
+            kinds,
+            audiences,
             vocab,
             index,
         })
     }
+}
+
+/// Index of `label` in `labels`, adding it; `None` beyond MAX_LABELS distinct labels.
+fn label_id(labels: &mut Vec<String>, label: &str) -> Option<usize> {
+    if let Some(i) = labels.iter().position(|l| l == label) {
+        return Some(i);
+    }
+    if labels.len() >= MAX_LABELS {
+        return None;
+    }
+    labels.push(label.to_string());
+    Some(labels.len() - 1)
 }
 
 fn push_term(out: &mut String, term: &str) {

@@ -15,11 +15,13 @@
 //! Module map: `text` (words, stop words, stemming, escaping), `compound` (splitting),
 //! `vocab` (word table, typo and prefix look-up), `synonyms` (the staff list), `build`
 //! (documents → fields), `engine` (tantivy index + BM25), `plan` (query → term groups),
-//! `rank` (scoring, filters, counts), `snippet` (highlighted passage).
+//! `rank` (scoring, filters, counts), `highlight` (which words match), `snippet`
+//! (the marked passage).
 
 mod build;
 mod compound;
 mod engine;
+mod highlight;
 mod plan;
 mod rank;
 mod snippet;

@@ -5,12 +5,12 @@
 //! each alternative being Σ over fields of boost × BM25; then × (matched groups /
 //! groups)² so documents matching more of the query come first, × the kind boost.
 
-use super::build::LangIndex;
+use super::build::{LangIndex, MAX_LABELS};
+use super::highlight::Matcher;
 use super::engine::F;
 use super::plan::{Plan, Space};
 use super::snippet::snippet;
 use super::text::char_len;
-use super::vocab::NONE;
 use super::{Hit, SearchQuery, SearchResults};
 use crate::analysis;
 use std::cell::RefCell;
@@ -147,22 +147,20 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
     out
 }
 
-fn bump(counts: &mut Vec<(String, usize)>, key: &str) {
-    match counts.iter_mut().find(|(k, _)| k == key) {
-        Some((_, c)) => *c += 1,
-        None => counts.push((key.to_string(), 1)),
-    }
-}
-
-fn order_counts(counts: &mut [(String, usize)], order: &[&str]) {
+fn ordered_counts(labels: &[String], counts: &[usize], order: &[&str]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = labels
+        .iter()
+        .zip(counts)
+        .filter(|(_, &c)| c > 0)
+        .map(|(l, &c)| (l.clone(), c))
+        .collect();
     let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(order.len());
-    counts.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then_with(|| a.0.cmp(&b.0)));
+    out.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then_with(|| a.0.cmp(&b.0)));
+    out
 }
 
 fn by_score(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
-    b.1.partial_cmp(&a.1)
-        .unwrap_or(Ordering::Equal)
-        .then(a.0.cmp(&b.0))
+    b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal).then(a.0.cmp(&b.0))
 }
 
 pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResults {
@@ -173,13 +171,15 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     let best = scored.iter().map(|x| x.1).fold(0.0f32, f32::max);
     let cut = best * MIN_RELATIVE;
 
-    let kind_f = q.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
-    let aud_f = q
-        .audience
-        .as_deref()
-        .map(str::trim)
-        .filter(|a| !a.is_empty());
-    let mut results = SearchResults::default();
+    // Filters as ids: a filter value no document has matches nothing.
+    let label = |labels: &[String], v: &Option<String>| -> Option<Option<usize>> {
+        let v = v.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+        Some(labels.iter().position(|l| l == v))
+    };
+    let kind_f = label(&index.kinds, &q.kind);
+    let aud_f = label(&index.audiences, &q.audience);
+    let mut kind_counts = [0usize; MAX_LABELS];
+    let mut audience_counts = [0usize; MAX_LABELS];
     let mut hits: Vec<(u32, f32)> = Vec::new();
     let mut matching = 0;
     for &(ord, sc) in &scored {
@@ -188,31 +188,39 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
         }
         matching += 1;
         let d = &index.docs[ord as usize];
-        let age_ok = match (q.age, d.age) {
-            (Some(a), Some((lo, hi))) => lo <= a && a <= hi,
-            _ => true,
-        };
-        if !age_ok {
-            continue;
+        if let (Some(a), Some((lo, hi))) = (q.age, d.age) {
+            if a < lo || a > hi {
+                continue;
+            }
         }
-        let kind_ok = kind_f.is_none_or(|k| d.kind == k);
-        let aud_ok =
-            aud_f.is_none_or(|a| d.audience.is_empty() || d.audience.iter().any(|x| x == a));
+        let kind_ok = match kind_f {
+            None => true,
+            Some(k) => k == Some(d.kind_id as usize),
+        };
+        let aud_ok = match aud_f {
+            None => true,
+            Some(a) => d.audience == 0 || a.is_some_and(|a| d.audience & (1 << a) != 0),
+        };
         if aud_ok {
-            bump(&mut results.kind_counts, &d.kind);
+            kind_counts[d.kind_id as usize] += 1;
         }
         if kind_ok {
-            for a in &d.audience {
-                bump(&mut results.audience_counts, a);
+            let mut bits = d.audience;
+            while bits != 0 {
+                audience_counts[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
             }
         }
         if kind_ok && aud_ok {
             hits.push((ord, sc));
         }
     }
-    order_counts(&mut results.kind_counts, &KIND_ORDER);
-    order_counts(&mut results.audience_counts, &AUDIENCE_ORDER);
-    results.total = hits.len();
+    let mut results = SearchResults {
+        total: hits.len(),
+        kind_counts: ordered_counts(&index.kinds, &kind_counts, &KIND_ORDER),
+        audience_counts: ordered_counts(&index.audiences, &audience_counts, &AUDIENCE_ORDER),
+        ..Default::default()
+    };
 
     let limit = q.limit.min(MAX_LIMIT);
     if hits.len() > limit && limit > 0 {
@@ -221,35 +229,23 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     hits.truncate(limit);
     hits.sort_by(by_score);
 
-    let vocab = &index.vocab;
-    let mut groups_of = |w: &str| -> u32 {
-        let Some(id) = vocab.word_id(w) else { return 0 };
-        let info = vocab.info(id);
-        if info.stop {
-            return 0;
-        }
-        let main = |t: &u32| plan.hl_main.get(t).copied().unwrap_or(0);
-        let fold = |t: &u32| plan.hl_fold.get(t).copied().unwrap_or(0);
-        let mut m = main(&info.main);
-        if info.fold != NONE {
-            m |= fold(&info.fold);
-        }
-        m | info.parts.iter().map(main).fold(0, |a, b| a | b)
-            | info.fold_parts.iter().map(fold).fold(0, |a, b| a | b)
-    };
-    results.hits = hits
-        .into_iter()
-        .map(|(ord, sc)| {
-            let d = &index.docs[ord as usize];
-            Hit {
-                slug: d.slug.clone(),
-                kind: d.kind.clone(),
-                title: d.title.clone(),
-                snippet_html: snippet(&d.title, &d.summary, &d.body, &mut groups_of),
-                score: sc,
-            }
-        })
-        .collect();
+    if !hits.is_empty() {
+        let matcher = Matcher::new(&index.vocab, plan);
+        let groups_of = |w: &str| matcher.groups(w);
+        results.hits = hits
+            .into_iter()
+            .map(|(ord, sc)| {
+                let d = &index.docs[ord as usize];
+                Hit {
+                    slug: d.slug.clone(),
+                    kind: d.kind.clone(),
+                    title: d.title.clone(),
+                    snippet_html: snippet(&d.title, &d.summary, &d.body, &groups_of),
+                    score: sc,
+                }
+            })
+            .collect();
+    }
 
     if matching < SUGGEST_BELOW {
         results.suggestion = suggestion(index, plan);

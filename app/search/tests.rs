@@ -662,39 +662,60 @@ fn perf() {
     );
 }
 
+/// Timing on a content folder made by `bench/gen-corpus N DIR`: set FH_CORPUS=DIR and run
+/// `cargo test --lib search::tests::perf_corpus -- --ignored --nocapture`.
 #[test]
-fn debug_tmp() {
-    let idx = index();
-    let (_, li) = idx.langs.iter().find(|(l, _)| l == "da").unwrap();
-    let v = &li.vocab;
-    for w in [
-        "psykologsamtaler",
-        "ungdomspsykiatrien",
-        "familierådgivningen",
-    ] {
-        let id = v.word_id(w).unwrap();
-        let info = v.info(id);
-        eprintln!(
-            "{w}: main={} parts={:?}",
-            v.terms.str(info.main),
-            info.parts
-                .iter()
-                .map(|p| v.terms.str(*p))
-                .collect::<Vec<_>>()
-        );
+#[ignore]
+fn perf_corpus() {
+    use std::time::Instant;
+    let Ok(dir) = std::env::var("FH_CORPUS") else { return };
+    let (files, _) = crate::source::read_folder(std::path::Path::new(&dir)).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let (content, _) = crate::content::load(&files, today);
+    let content = content.expect("corpus loads");
+    let docs: Vec<SearchDoc> = content
+        .items
+        .iter()
+        .map(|i| SearchDoc {
+            slug: i.slug.clone(),
+            kind: i.kind.id().to_string(),
+            lang: i.lang.code().to_string(),
+            title: i.title.clone(),
+            summary: i.summary.clone(),
+            keywords: i.keywords.clone(),
+            body: i.body_text.clone(),
+            audience: i.audience.iter().map(|a| a.id().to_string()).collect(),
+            age: i.age,
+        })
+        .collect();
+    let n = docs.len();
+    let syn = files.iter().find(|f| f.path == "synonyms.toml").map(|f| Synonyms::parse(&f.text).unwrap());
+    let t = Instant::now();
+    let idx = SearchIndex::build(docs, syn.unwrap_or_else(Synonyms::empty)).unwrap();
+    eprintln!("build {n} docs: {:?}", t.elapsed());
+    let queries: Vec<String> = std::env::var("FH_QUERIES")
+        .ok()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .map(|t| t.lines().filter(|l| !l.trim().is_empty()).map(String::from).collect())
+        .unwrap_or_else(|| vec!["angst".into(), "psykolog".into(), "boernepsykiatri".into()]);
+    let reps: usize = std::env::var("FH_REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let mut per_query = Vec::new();
+    let t = Instant::now();
+    for q in &queries {
+        let mut times = Vec::new();
+        let mut total = 0;
+        for _ in 0..reps {
+            let s = Instant::now();
+            let r = idx.search(&SearchQuery { limit: 20, ..query(q) });
+            times.push(s.elapsed());
+            total = r.total;
+        }
+        times.sort();
+        per_query.push((q.clone(), times[times.len() / 2], total));
     }
-    eprintln!("{:?}", v.splitter.split("psykologsamtaler"));
-    let r = search("psykolog");
-    for h in &r.hits {
-        eprintln!("{} {}", h.slug, h.score);
+    let elapsed = t.elapsed();
+    for (q, t, total) in &per_query {
+        eprintln!("{q:30} {t:>10.2?} total {total}");
     }
-    for f in [engine::F::PartsBody, engine::F::PartsHead, engine::F::Body] {
-        let mut got = vec![];
-        li.index.score_term(f, "psykolog", 1.0, &mut |o, s| {
-            got.push((li.docs[o as usize].slug.clone(), s))
-        });
-        eprintln!("{f:?}: {got:?}");
-    }
-    let p = plan::plan("psykolog", v, &idx.synonyms);
-    eprintln!("{p:?}");
+    eprintln!("{} searches in {elapsed:?}", queries.len() * reps);
 }

@@ -70,8 +70,7 @@ impl Lang {
 
 /// Calls `f(start, end, lower_cased_word)` for every word of `text`, in order.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
-    let mut start: Option<usize> = None;
-    let mut emit = |s: usize, e: usize| {
+    for_each_raw_word(text, |s, e| {
         let w = &text[s..e];
         if is_lowercase(w) {
             f(s, e, w);
@@ -79,23 +78,39 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
             let lower = w.to_lowercase();
             f(s, e, &lower);
         }
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+    });
+}
+
+/// Calls `f(start, end)` for every word of `text` (as written), in order.
+pub(crate) fn for_each_raw_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            // `i` is a char boundary: we step by whole characters.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if is_word {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            emit(s, i);
+            f(s, i);
         }
+        i += len;
     }
     if let Some(s) = start {
-        emit(s, text.len());
+        f(s, text.len());
     }
 }
 
 /// True when lower-casing `w` would not change it.
-fn is_lowercase(w: &str) -> bool {
+pub(crate) fn is_lowercase(w: &str) -> bool {
     if w.is_ascii() {
         return !w.bytes().any(|b| b.is_ascii_uppercase());
     }

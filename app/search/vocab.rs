@@ -86,6 +86,36 @@ pub(crate) struct WordInfo {
     pub(crate) fold_parts: Box<[u32]>,
 }
 
+/// Term id → word ids, in compressed rows.
+#[derive(Default)]
+pub(crate) struct TermWords {
+    offsets: Vec<u32>,
+    words: Vec<u32>,
+}
+
+impl TermWords {
+    fn build(num_terms: usize, mut pairs: Vec<(u32, u32)>) -> TermWords {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut offsets = vec![0u32; num_terms + 1];
+        for &(t, _) in &pairs {
+            offsets[t as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        TermWords { offsets, words: pairs.into_iter().map(|(_, w)| w).collect() }
+    }
+
+    pub(crate) fn get(&self, term: u32) -> &[u32] {
+        let t = term as usize;
+        match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.words[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// One folded spelling in the sorted key list.
 pub(crate) struct KeyInfo {
     /// How often words with this spelling occur in the corpus.
@@ -178,6 +208,25 @@ impl VocabBuilder {
             });
         }
 
+        // For highlighting: the words each term (whole word or compound part) comes from.
+        let mut main_pairs = Vec::with_capacity(words.len() * 2);
+        let mut fold_pairs = Vec::with_capacity(words.len() * 2);
+        for (id, info) in infos.iter().enumerate() {
+            if info.stop {
+                continue;
+            }
+            let id = id as u32;
+            main_pairs.push((info.main, id));
+            main_pairs.extend(info.parts.iter().map(|&p| (p, id)));
+            if info.fold != NONE {
+                fold_pairs.push((info.fold, id));
+                fold_pairs.extend(info.fold_parts.iter().map(|&p| (p, id)));
+            }
+        }
+        let num_terms = terms.strs.len();
+        let main_words = TermWords::build(num_terms, main_pairs);
+        let fold_words = TermWords::build(num_terms, fold_pairs);
+
         // Sorted folded spellings of the alphabetic, non-stop words.
         let mut by_key: FxMap<String, KeyInfo> = FxMap::default();
         for (id, w) in words.iter().enumerate() {
@@ -215,6 +264,8 @@ impl VocabBuilder {
             keys,
             key_info,
             splitter,
+            main_words,
+            fold_words,
         }
     }
 }
@@ -230,6 +281,10 @@ pub(crate) struct Vocab {
     keys: Vec<String>,
     key_info: Vec<KeyInfo>,
     pub(crate) splitter: Splitter,
+    /// Stem → words having it as stem or as the stem of a compound part.
+    pub(crate) main_words: TermWords,
+    /// Folded stem → words having it (as a whole or as a part).
+    pub(crate) fold_words: TermWords,
 }
 
 impl Vocab {

@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod layout;
+pub mod guide;
 pub mod pages;
 pub mod search;
 

@@ -2,6 +2,7 @@
 //! Handlers are thin: they parse input, pick the snapshot and call a view.
 
 pub mod api;
+pub mod guide;
 pub mod middleware;
 pub mod pages;
 pub mod respond;
@@ -62,6 +63,11 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/was", get(pages::accessibility_redirect))
         .route("/api/items", get(api::items))
         .route("/api/search", get(search::api))
+        .route("/api/guide", get(guide::api_get).post(guide::api_post))
+        .route("/guide", get(guide::start_da).post(guide::post_da))
+        .route("/en/guide", get(guide::start_en).post(guide::post_en))
+        .route("/guide/chat", axum::routing::post(guide::chat_da))
+        .route("/en/guide/chat", axum::routing::post(guide::chat_en))
         .route("/soeg", get(search::page_da))
         .route("/en/search", get(search::page_en))
         .route("/", get(pages::home_da))
