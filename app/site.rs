@@ -116,7 +116,7 @@ impl Site {
         for lang in Lang::ALL {
             let ctx = self.ctx(lang);
             let c = &self.content;
-            pages.insert(ctx.home(), Page::new(pages::home(&ctx, c)));
+            pages.insert(ctx.home(), Page::new(pages::home(&ctx, c, &self.guide)));
             for kind in Kind::ALL {
                 let path = ctx.path(kind.listing_path(lang));
                 pages.insert(

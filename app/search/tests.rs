@@ -719,3 +719,34 @@ fn perf_corpus() {
     }
     eprintln!("{} searches in {elapsed:?}", queries.len() * reps);
 }
+
+#[test]
+#[ignore]
+fn perf_parts() {
+    use std::time::Instant;
+    let Ok(dir) = std::env::var("FH_CORPUS") else { return };
+    let (files, _) = crate::source::read_folder(std::path::Path::new(&dir)).unwrap();
+    let (content, _) = crate::content::load(&files, chrono::Local::now().date_naive());
+    let docs: Vec<SearchDoc> = content.unwrap().items.iter().filter(|i| i.lang.code() == "da").map(|i| SearchDoc {
+        slug: i.slug.clone(), kind: i.kind.id().to_string(), lang: "da".into(), title: i.title.clone(),
+        summary: i.summary.clone(), keywords: i.keywords.clone(), body: i.body_text.clone(),
+        audience: i.audience.iter().map(|a| a.id().to_string()).collect(), age: i.age }).collect();
+    let syn = Synonyms::parse(&files.iter().find(|f| f.path == "synonyms.toml").unwrap().text).unwrap();
+    let t = Instant::now();
+    let idx = SearchIndex::build(docs, syn).unwrap();
+    eprintln!("build da: {:?}", t.elapsed());
+    let li = &idx.langs[0].1;
+    for q in std::fs::read_to_string(std::env::var("FH_QUERIES").unwrap()).unwrap().lines() {
+        let t = Instant::now();
+        let p = plan::plan(q, &li.vocab, &idx.synonyms);
+        let tp = t.elapsed();
+        let t = Instant::now();
+        let r0 = rank::run(li, &p, &SearchQuery { limit: 0, ..query(q) });
+        let tr = t.elapsed();
+        let t = Instant::now();
+        let _r = rank::run(li, &p, &SearchQuery { limit: 20, ..query(q) });
+        let ts = t.elapsed().saturating_sub(tr);
+        let alts: usize = p.groups.iter().map(|g| g.alts.len()).sum();
+        eprintln!("{q:25} plan {tp:>9.2?} score {tr:>9.2?} snippets {ts:>9.2?} groups {} alts {alts} total {}", p.groups.len(), r0.total);
+    }
+}

@@ -10,20 +10,26 @@ use crate::content::Content;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-pub fn home(ctx: &Ctx<'_>, content: &Content) -> String {
+/// The home page. The doors are the guide's "who are you?" answers that have a
+/// `door-<answer id>` message, so they start the guide with that answer given.
+pub fn home(ctx: &Ctx<'_>, content: &Content, guide: &crate::guide::Guide) -> String {
     let meta = PageMeta::new(ctx.t("home-title"), ctx.t("home-description"), "/", "/en/");
     let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
-    let doors = [
-        ("door-parent", "foraelder"),
-        ("door-young", "ung"),
-        ("door-professional", "fagperson"),
-    ]
-    .into_iter()
-    .map(|(id, who)| {
-        let href = format!("{}?who={who}", ctx.path("guide"));
-        view! { <li><a class="door" href=href>{ctx.t(id)}</a></li> }
-    })
-    .collect_view();
+    let audience_q = guide.audience_question_id();
+    let doors = guide
+        .question(audience_q)
+        .map(|q| q.options.iter().map(|o| o.id.clone()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|id| {
+            let label_id = format!("door-{id}");
+            let label = ctx.t(&label_id);
+            (label != label_id).then(|| {
+                let href = format!("{}?a.{audience_q}={id}", ctx.path("guide"));
+                view! { <li><a class="door" href=href>{label}</a></li> }
+            })
+        })
+        .collect_view();
     page(ctx, &meta, || {
         view! {
             <h1>{ctx.t("home-heading")}</h1>

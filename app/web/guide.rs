@@ -185,16 +185,17 @@ fn chat(site: &Site, lang: Lang, body: &[u8]) -> Response {
     let reply = site.guide.interpret(&text, lang.code());
     no_store(match (&reply.outcome, &reply.question) {
         (Some(o), _) if reply.acute => show_outcome(site, lang, o, &reply.answers),
+        _ if !reply.understood => {
+            let hits = search_items(site, lang, &text, 5);
+            let items: Vec<_> = hits.iter().filter_map(|s| site.content.get(lang, s)).collect();
+            html(StatusCode::OK, not_understood_page(&site.ctx(lang), &site.guide, &items, &text))
+        }
         (_, Some(q)) => {
             let note = Some(site.i18n.t(lang, "guide-chat-one-more"));
             show_question(site, lang, q, &reply.answers, None, Vec::new(), note)
         }
         (Some(o), None) => show_outcome(site, lang, o, &reply.answers),
-        (None, None) => {
-            let hits = search_items(site, lang, &text, 5);
-            let items: Vec<_> = hits.iter().filter_map(|s| site.content.get(lang, s)).collect();
-            html(StatusCode::OK, not_understood_page(&site.ctx(lang), &site.guide, &items, &text))
-        }
+        (None, None) => respond::not_found(site, lang, &Default::default()),
     })
 }
 

@@ -4,7 +4,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { launch, newGuardedContext, navigation, focusInfo, describeFocus, EXIT_URL } from './lib/browser.mjs';
-import { homePath, searchPath, searchHit, NO_HITS, isQuestion, changeControls, MAX_GUIDE_STEPS } from './lib/pages.mjs';
+import { homePath, searchPath, searchHit, NO_HITS, isQuestion, changeControls, MAX_GUIDE_STEPS, ORDINARY_PICK } from './lib/pages.mjs';
 
 let server;
 let browser;
@@ -41,31 +41,47 @@ const isChoice = (f) => f.main && f.tag === 'input' && ['radio', 'checkbox', 'nu
 const isContinue = (f) => f.main && f.inQuestionForm && (f.tag === 'button' || (f.tag === 'input' && f.type === 'submit')) && !/^(tilbage|forrige|back|previous)\b/i.test(f.text);
 const isChange = (f) => f.main && (f.tag === 'button' || f.tag === 'a' || f.tag === 'input') && /^(Ret|Change)\b/.test(f.text);
 
-/** Answers the question on screen with the keyboard and presses Enter on its continue button. */
-async function answerWithKeyboard(page) {
+/**
+ * Answers the question on screen with the keyboard and presses Enter on its continue button:
+ * option number `pick` (0 = the first; arrow keys in a radio group, Tab between checkboxes),
+ * or 10 in a number field. Returns the question and the answer, for the record.
+ */
+async function answerWithKeyboard(page, pick) {
   const f = await tabTo(page, isChoice, 'an answer of the question');
+  const question = await page.locator('main legend').first().innerText().catch(() => '?');
   if (f.type === 'number') {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('10');
+  } else if (f.type === 'radio') {
+    // A radio group is one Tab stop: Space picks the focused option, arrows move and pick.
+    await page.keyboard.press('Space');
+    const count = await page.evaluate(() => document.querySelectorAll(`input[type=radio][name="${CSS.escape(document.activeElement.name)}"]`).length);
+    for (let i = 0; i < Math.min(pick, count - 1); i++) await page.keyboard.press('ArrowDown');
   } else {
-    // A radio group is one Tab stop; Space picks the focused option. A checkbox toggles, so
-    // press again if it was ticked already (as after "Ret").
+    // Checkboxes are one Tab stop each; Space toggles, so press again if it was ticked already.
+    const count = await page.evaluate(() => document.querySelectorAll(`input[type=checkbox][name="${CSS.escape(document.activeElement.name)}"]`).length);
+    for (let i = 0; i < Math.min(pick, count - 1); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     if (!(await page.evaluate(() => document.activeElement.checked))) await page.keyboard.press('Space');
-    assert.ok(await page.evaluate(() => document.activeElement.checked), `Space did not choose ${describeFocus(f)}`);
   }
+  const chosen = await focusInfo(page);
+  assert.ok(
+    chosen.type === 'number' || (await page.evaluate(() => document.activeElement.checked)),
+    `the keyboard did not choose ${describeFocus(chosen)}`,
+  );
+  const answer = chosen.type === 'number' ? '10' : await page.evaluate(() => document.activeElement.labels?.[0]?.innerText ?? document.activeElement.value);
   await tabTo(page, isContinue, 'the continue button');
   const response = await navigation(page, () => page.keyboard.press('Enter'));
   assert.ok(response.status() < 400, `answering gave ${response.status()} at ${page.url()}`);
-  return response;
+  return `${question.trim()} → ${answer.trim()}`;
 }
 
-async function answerUntilOutcome(page) {
+async function answerUntilOutcome(page, path) {
   for (let step = 0; step < MAX_GUIDE_STEPS; step++) {
     if (!(await isQuestion(page))) return;
-    await answerWithKeyboard(page);
+    path.push(await answerWithKeyboard(page, ORDINARY_PICK));
   }
-  assert.fail(`no outcome after ${MAX_GUIDE_STEPS} questions`);
+  assert.fail(`no outcome after ${MAX_GUIDE_STEPS} questions: ${path.join(' | ')}`);
 }
 
 async function keyboardJourney(context, guard, lang) {
@@ -89,7 +105,8 @@ async function keyboardJourney(context, guard, lang) {
   assert.match(new URL(page.url()).pathname, /\/guide$/, 'the door did not open the guide');
   assert.ok(await isQuestion(page), `the guide shows no question at ${page.url()} (status ${guideResponse.status()})`);
 
-  await answerUntilOutcome(page);
+  const path = [];
+  await answerUntilOutcome(page, path);
   const changes = changeControls(page);
   assert.ok((await changes.count()) > 0, `the outcome at ${page.url()} has no "Ret"/"Change" control in its "Dine svar" summary`);
   assert.ok((await page.locator('main .summary-list').count()) > 0, 'the outcome has no .summary-list ("Dine svar")');
@@ -102,10 +119,13 @@ async function keyboardJourney(context, guard, lang) {
     [...document.querySelectorAll('main form input')].some((i) => ((i.type === 'radio' || i.type === 'checkbox') && i.checked) || (i.type === 'number' && i.value !== '')),
   );
   assert.ok(kept, 'the question shown by "Ret" does not show the earlier answer');
-  await answerUntilOutcome(page);
-  assert.ok((await changeControls(page).count()) > 0, 'after changing an answer the guide did not reach an outcome again');
+  path.push('Ret');
+  await answerUntilOutcome(page, path);
+  assert.ok((await changeControls(page).count()) > 0, `after changing an answer the guide did not reach an outcome again: ${path.join(' | ')}`);
+  const outcome = await page.locator('main h1').first().innerText();
   guard.check('keyboard journey');
   await page.close();
+  return `${path.join(' | ')} ⇒ ${outcome}`;
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -118,8 +138,8 @@ for (const javaScriptEnabled of [true, false]) {
     after(async () => context?.close());
 
     for (const lang of ['da', 'en']) {
-      test(`${lang}: home → skip link → quick exit → guide → outcome → "Ret" → outcome`, async () => {
-        await keyboardJourney(context, guard, lang);
+      test(`${lang}: home → skip link → quick exit → guide → outcome → "Ret" → outcome`, async (t) => {
+        t.diagnostic(await keyboardJourney(context, guard, lang));
       });
     }
   });

@@ -6,7 +6,7 @@ import { startServer } from './lib/server.mjs';
 import { launch, newGuardedContext, VIEWPORTS, SCREENSHOT_DIR, ensureDir } from './lib/browser.mjs';
 import { pagesFor, open } from './lib/pages.mjs';
 
-const SHOTS = ['home', 'listing tilbud', 'entry point familieraadgivningen', 'course angstgruppe-for-boern', 'search with results', 'guide question', 'guide validation error', 'guide outcome', 'acute help', '404'];
+const SHOTS = ['home', 'listing tilbud', 'entry point familieraadgivningen', 'course angstgruppe-for-boern', 'search with results', 'search without results', 'guide question', 'guide validation error', 'guide outcome', 'guide acute outcome', 'acute help', '404'];
 
 let server;
 let browser;

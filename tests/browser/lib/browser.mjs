@@ -1,6 +1,6 @@
 // One Chromium (Debian's /usr/bin/chromium) per test file, contexts that never touch the network.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUITE_DIR } from './server.mjs';
 
@@ -53,9 +53,14 @@ export async function newGuardedContext(browser, base, options = {}) {
   const ourHost = new URL(base).host;
   const blocked = [];
   const consoleErrors = [];
+  // For working on the stylesheet without rebuilding: FINDHJAELP_CSS=../../style/main.css
+  const cssOverride = process.env.FINDHJAELP_CSS ? path.resolve(SUITE_DIR, process.env.FINDHJAELP_CSS) : null;
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    if (url.host === ourHost && cssOverride && /^\/static\/main\.[0-9a-f]+\.css$/.test(url.pathname)) {
+      return route.fulfill({ status: 200, contentType: 'text/css; charset=utf-8', body: readFileSync(cssOverride, 'utf8') });
+    }
     if (url.host === ourHost) return route.continue();
     if (route.request().url() === EXIT_URL || url.href.startsWith(EXIT_URL)) {
       return route.fulfill({

@@ -42,6 +42,7 @@ export function pagesFor(lang) {
   pages.push({ name: 'guide question', path: guidePath(lang), status: 200, feature: 'guide' });
   pages.push({ name: 'guide validation error', guide: 'error', feature: 'guide' });
   pages.push({ name: 'guide outcome', guide: 'outcome', feature: 'guide' });
+  pages.push({ name: 'guide acute outcome', guide: 'acute outcome', feature: 'guide' });
   pages.push({ name: 'acute help', path: `${p}/akut-hjaelp`, status: 200 });
   pages.push({ name: '404', path: `${p}/findes-ikke`, status: 404 });
   return pages.map((page) => ({ ...page, lang, label: `${lang} ${page.name}` }));
@@ -53,7 +54,8 @@ export const allPages = () => LANGS.flatMap(pagesFor);
 export async function open(page, base, spec) {
   let response;
   if (spec.guide === 'error') response = await guideError(page, base, spec.lang);
-  else if (spec.guide === 'outcome') response = await guideOutcome(page, base, spec.lang);
+  else if (spec.guide === 'outcome') response = await guideOutcome(page, base, spec.lang, ORDINARY_PICK);
+  else if (spec.guide === 'acute outcome') response = await guideOutcome(page, base, spec.lang, 0);
   else {
     response = await page.goto(base + spec.path, { waitUntil: 'load' });
     if (spec.status && response.status() !== spec.status) {
@@ -88,15 +90,16 @@ export function continueButton(form) {
     .first();
 }
 
-/** Answers the current question with the mouse: the first option, or age 10. */
-export async function answerWithMouse(page) {
+/** Answers the current question with the mouse: option number `pick` (0 = the first), or age 10. */
+export async function answerWithMouse(page, pick = 0) {
   const form = questionForm(page);
   const number = form.locator('input[type=number]');
   if (await number.count()) {
     await number.first().fill('10');
   } else {
-    const choice = form.locator('input[type=radio], input[type=checkbox]').first();
-    await choice.check();
+    const choices = form.locator('input[type=radio], input[type=checkbox]');
+    const n = await choices.count();
+    await choices.nth(Math.min(pick, n - 1)).check();
   }
   return navigation(page, () => continueButton(form).click());
 }
@@ -121,13 +124,18 @@ export async function guideError(page, base, lang) {
 }
 
 export const MAX_GUIDE_STEPS = 12;
+export const ORDINARY_PICK = 2;
 
-/** Answers questions with the mouse until the guide shows an outcome; returns its response. */
-export async function guideOutcome(page, base, lang) {
+/**
+ * Answers questions with the mouse until the guide shows an outcome; returns its response.
+ * `pick` 0 takes the first option everywhere (in the default guide: danger, an acute outcome);
+ * ORDINARY_PICK takes the third (in the default guide: an ordinary outcome after a few questions).
+ */
+export async function guideOutcome(page, base, lang, pick = ORDINARY_PICK) {
   let response = await openGuide(page, base, lang);
   for (let step = 0; step < MAX_GUIDE_STEPS; step++) {
     if (!(await isQuestion(page))) return response;
-    response = await answerWithMouse(page);
+    response = await answerWithMouse(page, pick);
     if (response.status() >= 400) throw new Error(`answering a guide question gave ${response.status()}`);
   }
   throw new Error(`no outcome after ${MAX_GUIDE_STEPS} questions`);
