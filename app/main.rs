@@ -96,7 +96,9 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check(arg)) => check(&source(&arg), i18n),
         Some(Command::Serve(args)) => serve(args, i18n),
-        Some(Command::Guide(GuideCommand::Graph { content, lang })) => graph(&source(&content), i18n, &lang),
+        Some(Command::Guide(GuideCommand::Graph { content, lang })) => {
+            graph(&source(&content), i18n, &lang)
+        }
         None => serve(cli.serve, i18n),
     }
 }

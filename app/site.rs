@@ -4,8 +4,8 @@
 use crate::assets::Assets;
 use crate::content::model::{Kind, Lang};
 use crate::content::{self, Content};
-use crate::i18n::I18n;
 use crate::guide::Guide;
+use crate::i18n::I18n;
 use crate::problem::Problem;
 use crate::search::{SearchDoc, SearchIndex, Synonyms};
 use crate::source::SourceFile;

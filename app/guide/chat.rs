@@ -343,27 +343,15 @@ impl Chat {
     }
 
     fn word_matches(&self, p: &WordPat, t: &Token) -> bool {
-        if p.prefix {
-            if t.folded.starts_with(&p.folded) {
-                return true;
-            }
-            if !p.fuzzy {
-                return false;
-            }
-            let tc: Vec<char> = t.folded.chars().collect();
-            let n = p.folded.chars().count();
-            return (n.saturating_sub(1)..=n + 1)
-                .filter(|&k| k <= tc.len() && k > 0)
-                .any(|k| within_one(&tc[..k].iter().collect::<String>(), &p.folded));
-        }
         if p.exact {
             return t.folded == p.folded;
         }
-        t.folded == p.folded
+        // A prefix (`hash*`) matches the start of a word; with a typo only the word itself
+        // ("selvmort" for "selvmord*"), as typos in longer compounds catch too much.
+        (p.prefix && t.folded.starts_with(&p.folded))
+            || t.folded == p.folded
             || t.stem == p.stem
-            || (p.fuzzy
-                && t.folded.chars().count() >= self.fuzzy_min
-                && within_one(&t.folded, &p.folded))
+            || (p.fuzzy && t.folded.chars().count() >= self.fuzzy_min && within_one(&t.folded, &p.folded))
     }
 
     /// Words from `dictionary` that a rule word matches only because of typo tolerance:

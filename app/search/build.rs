@@ -1,10 +1,10 @@
 //! Turning one language's documents into a vocabulary and an index: every distinct word
 //! is analysed once (stem, folded stem, compound parts), then each document's fields
-//! are written as term strings for tantivy.
+//! become term ids for the impact index.
 
-use super::engine::{TermIndex, F, NUM_FIELDS};
+use super::impact::{DocTerms, Field, ImpactIndex};
 use super::text::{for_each_word, Lang, MAX_WORD_BYTES};
-use super::vocab::{Vocab, VocabBuilder, NONE};
+use super::vocab::{Vocab, VocabBuilder};
 use super::SearchDoc;
 
 /// What a hit needs to be shown, filtered and counted.
@@ -32,17 +32,16 @@ pub(crate) struct LangIndex {
     /// Distinct audiences, in order of first appearance.
     pub(crate) audiences: Vec<String>,
     pub(crate) vocab: Vocab,
-    pub(crate) index: TermIndex,
+    pub(crate) index: ImpactIndex,
 }
 
 /// Source texts of a document, in the order of the head fields then the body.
 const TITLE: usize = 0;
 const KEYWORDS: usize = 1;
 const SUMMARY: usize = 2;
-const BODY: usize = 3;
 
 impl LangIndex {
-    pub(crate) fn build(lang: Lang, docs: Vec<SearchDoc>) -> Result<LangIndex, String> {
+    pub(crate) fn build(lang: Lang, docs: Vec<SearchDoc>) -> LangIndex {
         // Pass 1: the words of every document, as ids.
         let mut vb = VocabBuilder::default();
         let mut word_ids: Vec<[Vec<u32>; 4]> = Vec::with_capacity(docs.len());
@@ -85,17 +84,16 @@ impl LangIndex {
         }
         let vocab = vb.finish(lang);
 
-        // Pass 2: term strings per field.
-        let fields: Vec<[String; NUM_FIELDS]> =
-            word_ids.iter().map(|ids| doc_fields(&vocab, ids)).collect();
-        let index = TermIndex::build(fields).map_err(|e| format!("search index: {e}"))?;
-        Ok(LangIndex {
+        // Pass 2: terms per field, then the impact index.
+        let fields: Vec<DocTerms> = word_ids.iter().map(|ids| doc_terms(&vocab, ids)).collect();
+        let index = ImpactIndex::build(vocab.terms.count(), &fields);
+        LangIndex {
             docs: metas,
             kinds,
             audiences,
             vocab,
             index,
-        })
+        }
     }
 }
 
@@ -111,44 +109,22 @@ fn label_id(labels: &mut Vec<String>, label: &str) -> Option<usize> {
     Some(labels.len() - 1)
 }
 
-fn push_term(out: &mut String, term: &str) {
-    if !out.is_empty() {
-        out.push(' ');
-    }
-    out.push_str(term);
-}
-
-fn doc_fields(vocab: &Vocab, ids: &[Vec<u32>; 4]) -> [String; NUM_FIELDS] {
-    let mut f: [String; NUM_FIELDS] = Default::default();
-    let terms = &vocab.terms;
+fn doc_terms(vocab: &Vocab, ids: &[Vec<u32>; 4]) -> DocTerms {
+    let mut f: DocTerms = Default::default();
     for (src, words) in ids.iter().enumerate() {
-        let head = src != BODY;
-        let (parts_field, fold_field) = if head {
-            (F::PartsHead as usize, F::FoldHead as usize)
-        } else {
-            (F::PartsBody as usize, F::FoldBody as usize)
+        let (main, parts) = match src {
+            TITLE => (Field::Title, Field::PartsHead),
+            KEYWORDS => (Field::Keywords, Field::PartsHead),
+            SUMMARY => (Field::Summary, Field::PartsHead),
+            _ => (Field::Body, Field::PartsBody),
         };
-        let main_field = match src {
-            TITLE => F::Title,
-            KEYWORDS => F::Keywords,
-            SUMMARY => F::Summary,
-            _ => F::Body,
-        } as usize;
         for &id in words {
             let info = vocab.info(id);
             if info.stop {
                 continue;
             }
-            push_term(&mut f[main_field], terms.str(info.main));
-            for &p in info.parts.iter() {
-                push_term(&mut f[parts_field], terms.str(p));
-            }
-            if info.fold != NONE {
-                push_term(&mut f[fold_field], terms.str(info.fold));
-                for &p in info.fold_parts.iter() {
-                    push_term(&mut f[fold_field], terms.str(p));
-                }
-            }
+            f[main as usize].push(info.main);
+            f[parts as usize].extend(info.parts.iter().copied());
         }
     }
     f

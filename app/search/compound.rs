@@ -53,6 +53,7 @@ pub(crate) const CURATED: &[&str] = &[
     "plejer",
     "psykiatri",
     "psykolog",
+    "rusmiddel",
     "rådgiver",
     "rådgivning",
     "samtale",
@@ -174,6 +175,20 @@ impl Splitter {
         best
     }
 
+    /// Looser split for a query word the index does not know: the longest head that is a
+    /// corpus word, and what precedes it (at least 3 letters, linking letter kept). The
+    /// caller searches the modifier as a word or a prefix. Only for queries: an unknown
+    /// word would otherwise find nothing, so a wrong guess costs no precision.
+    pub(crate) fn split_head<'w>(&self, word: &'w str) -> Option<(&'w str, &'w str)> {
+        if !self.lang.has_compounds() || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        word.char_indices()
+            .skip(3)
+            .map(|(i, _)| (&word[..i], &word[i..]))
+            .find(|(_, head)| char_len(head) >= MIN_PART && self.is_head(head))
+    }
+
     fn is_modifier(&self, part: &str) -> bool {
         if self.lang.is_stop(part) {
             return false;
@@ -244,5 +259,13 @@ mod tests {
         assert_eq!(s.split("behandling"), None);
         assert_eq!(s.split("psykolog"), None);
         assert_eq!(s.split("kalundborg"), None);
+    }
+
+    #[test]
+    fn query_words_split_at_a_known_head() {
+        let s = splitter(&["rusmiddelteamet", "behandling"]);
+        assert_eq!(s.split("rusmiddelbehandling"), None);
+        assert_eq!(s.split_head("rusmiddelbehandling"), Some(("rusmiddel", "behandling")));
+        assert_eq!(s.split_head("xyzzy"), None);
     }
 }

@@ -1,27 +1,29 @@
 //! Search: an in-RAM index of the published items, built once per content version.
 //!
-//! - Danish analysis: lower-case + Danish stem on the main fields (no ASCII folding there,
-//!   so `bør` and `bor` stay apart), and folded fields (æ→ae, ø→oe, å→aa, then stem) so
-//!   `boern` finds `børn`. English documents get English stemming.
+//! - Danish analysis: lower-case + Danish stem (no ASCII folding on the indexed terms, so
+//!   `bør` and `bor` stay apart), plus a folded form of every word (æ→ae, ø→oe, å→aa, then
+//!   stem) through which an ASCII query word reaches its æøå stems: `boern` finds `børn`.
+//!   English documents get English stemming.
 //! - Compound words are split at index time with a dictionary built from the corpus's own
-//!   words (see `compound.rs`); the parts go to separate, lower-weighted fields.
+//!   words (see `compound.rs`); the parts are indexed in their own, lower-weighted fields.
+//! - The index (`impact.rs`) keeps, per term, each document's BM25 summed over the fields
+//!   with their boosts (title > keywords > summary > body > compound parts), computed once
+//!   at build time, so a query term is one sequential scan.
 //! - Queries are built from analysed words, never parsed: no query syntax exists.
 //!   Typos (edit distance 1 from 5 letters, 2 from 9), a half-typed last word and staff
 //!   synonyms (`content/synonyms.toml`) add lower-weighted alternatives.
-//! - Ranking: BM25 per field with boosts (title > keywords > summary > body), the best
-//!   alternative per query word, a coordination factor (documents matching more of the
-//!   query words first) and a boost for entry points (`indgang`).
+//! - Ranking: the best alternative per query word, a coordination factor (documents
+//!   matching more of the query words first) and a boost for entry points (`indgang`).
 //!
 //! Module map: `text` (words, stop words, stemming, escaping), `compound` (splitting),
 //! `vocab` (word table, typo and prefix look-up), `synonyms` (the staff list), `build`
-//! (documents → fields), `engine` (tantivy index + BM25), `plan` (query → term groups),
-//! `rank` (scoring, filters, counts), `highlight` (which words match), `snippet`
-//! (the marked passage).
+//! (documents → term ids), `impact` (the index), `plan` (query → term groups), `rank`
+//! (scoring, filters, counts), `highlight` (which words match), `snippet` (the passage).
 
 mod build;
 mod compound;
-mod engine;
 mod highlight;
+mod impact;
 mod plan;
 mod rank;
 mod snippet;
@@ -112,7 +114,7 @@ impl SearchIndex {
         }
         let mut langs = Vec::with_capacity(by_lang.len());
         for (code, docs) in by_lang {
-            let index = LangIndex::build(Lang::from_code(&code), docs)?;
+            let index = LangIndex::build(Lang::from_code(&code), docs);
             langs.push((code, index));
         }
         Ok(SearchIndex { langs, synonyms })

@@ -7,6 +7,7 @@
 //! corrections within edit distance 1 (5+ letters) or 2 (9+), completions of a half-typed
 //! last word, and synonyms. Words are never parsed as query syntax.
 
+use super::compound::MIN_PART;
 use super::text::{char_len, for_each_word, Lang, MAX_WORD_BYTES};
 use super::vocab::{FxMap, Vocab};
 use super::Synonyms;
@@ -218,6 +219,24 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
         }
     }
 
+    // An unknown word ending in a known word (`rusmiddelbehandling`): the head, and the
+    // modifier as a word or as the start of words (`rusmiddel` → `rusmiddelteamet`).
+    if !known_main && !key_known && n >= 2 * MIN_PART {
+        if let Some((modifier, head)) = vocab.splitter.split_head(w) {
+            let mut g = Group::default();
+            g.add(lang.stem(head), Space::Main, W_PART);
+            groups.push(g);
+            let mut g = Group::default();
+            let trimmed = modifier.strip_suffix(['s', 'e']).filter(|m| char_len(m) >= 3);
+            for m in std::iter::once(modifier).chain(trimmed) {
+                g.add(lang.stem(m), Space::Main, W_PART);
+                add_completions(&mut g, vocab, &analysis::fold(m), None, W_PART * W_PREFIX);
+            }
+            groups.push(g);
+            return true;
+        }
+    }
+
     let mut g = Group::default();
     g.add(stem.clone(), Space::Main, W_EXACT);
     if fold {
@@ -250,23 +269,29 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
     }
 
     if is_last && !key_known && n >= MIN_PREFIX_CHARS {
-        let mut completions: Vec<u32> = vocab.with_prefix(&key, PREFIX_SCAN).collect();
-        completions.sort_by_key(|&k| std::cmp::Reverse(vocab.key(k).freq));
-        let mut added = 0;
-        for k in completions {
-            for &t in vocab.key(k).stems.iter() {
-                if Some(t) != stem_id && added < MAX_PREFIX {
-                    let before = g.alts.len();
-                    g.add(vocab.terms.str(t).to_string(), Space::Main, W_PREFIX);
-                    added += usize::from(g.alts.len() > before);
-                }
-            }
-            if added >= MAX_PREFIX {
-                break;
-            }
-        }
-        settled |= added > 0;
+        settled |= add_completions(&mut g, vocab, &key, stem_id, W_PREFIX);
     }
     groups.push(g);
     settled
+}
+
+/// Adds the stems of the most frequent words starting with `prefix` (folded) as
+/// alternatives. Returns whether there were any.
+fn add_completions(g: &mut Group, vocab: &Vocab, prefix: &str, skip: Option<u32>, weight: f32) -> bool {
+    let mut completions: Vec<u32> = vocab.with_prefix(prefix, PREFIX_SCAN).collect();
+    completions.sort_by_key(|&k| std::cmp::Reverse(vocab.key(k).freq));
+    let mut added = 0;
+    for k in completions {
+        for &t in vocab.key(k).stems.iter() {
+            if Some(t) != skip && added < MAX_PREFIX {
+                let before = g.alts.len();
+                g.add(vocab.terms.str(t).to_string(), Space::Main, weight);
+                added += usize::from(g.alts.len() > before);
+            }
+        }
+        if added >= MAX_PREFIX {
+            break;
+        }
+    }
+    added > 0
 }

@@ -2,12 +2,12 @@
 //! top hits with snippets and the spelling suggestion.
 //!
 //! Score of a document = Σ over query groups of (best alternative + TIE × the others),
-//! each alternative being Σ over fields of boost × BM25; then × (matched groups /
+//! each alternative being its term's impact (Σ over fields of boost × BM25, see
+//! `impact.rs`); then × (matched groups /
 //! groups)² so documents matching more of the query come first, × the kind boost.
 
 use super::build::{LangIndex, MAX_LABELS};
 use super::highlight::Matcher;
-use super::engine::F;
 use super::plan::{Plan, Space};
 use super::snippet::snippet;
 use super::text::char_len;
@@ -16,18 +16,6 @@ use crate::analysis;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 
-/// Field boosts for stems: title highest, then keywords, summary, body. Compound parts
-/// count less than whole words.
-const MAIN_FIELDS: [(F, f32); 6] = [
-    (F::Title, 3.0),
-    (F::Keywords, 2.2),
-    (F::Summary, 1.6),
-    (F::Body, 1.0),
-    (F::PartsHead, 1.4),
-    (F::PartsBody, 0.6),
-];
-/// Field boosts for folded stems.
-const FOLD_FIELDS: [(F, f32); 2] = [(F::FoldHead, 2.0), (F::FoldBody, 0.8)];
 /// Share of the other alternatives of a group added to the best one.
 const TIE: f32 = 0.15;
 /// Documents scoring below this share of the best are dropped (weak typo/prefix noise).
@@ -79,34 +67,29 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
     if s.matched.len() < n {
         s.matched.resize(n, 0);
     }
-    let Scratch {
-        alt,
-        gmax,
-        gsum,
-        total,
-        matched,
-        alt_touched,
-        group_touched,
-        touched,
-    } = s;
+    let Scratch { alt, gmax, gsum, total, matched, alt_touched, group_touched, touched } = s;
+    let vocab = &index.vocab;
+    let add_row = |term: u32, weight: f32, alt: &mut [f32], alt_touched: &mut Vec<u32>| {
+        let (docs, impacts) = index.index.row(term);
+        for (&d, &x) in docs.iter().zip(impacts) {
+            let slot = &mut alt[d as usize];
+            if *slot == 0.0 {
+                alt_touched.push(d);
+            }
+            *slot += weight * x;
+        }
+    };
     for group in &plan.groups {
         for a in &group.alts {
-            let fields: &[(F, f32)] = match a.space {
-                Space::Main => &MAIN_FIELDS,
-                Space::Fold => &FOLD_FIELDS,
-            };
-            for &(field, boost) in fields {
-                index
-                    .index
-                    .score_term(field, &a.term, boost * a.weight, &mut |ord, sc| {
-                        let o = ord as usize;
-                        if o < n {
-                            if alt[o] == 0.0 {
-                                alt_touched.push(ord);
-                            }
-                            alt[o] += sc;
-                        }
-                    });
+            let Some(term) = vocab.terms.get(&a.term) else { continue };
+            match a.space {
+                Space::Main => add_row(term, a.weight, alt, alt_touched),
+                // A folded stem stands for the stems that fold to it (`boern` → `børn`).
+                Space::Fold => {
+                    for &m in vocab.fold_main.get(term) {
+                        add_row(m, a.weight, alt, alt_touched);
+                    }
+                }
             }
             for &ord in alt_touched.iter() {
                 let o = ord as usize;

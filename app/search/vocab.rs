@@ -68,6 +68,10 @@ impl Terms {
     pub(crate) fn get(&self, s: &str) -> Option<u32> {
         self.ids.get(s).copied()
     }
+    /// Number of terms (ids are 0..count).
+    pub(crate) fn count(&self) -> usize {
+        self.strs.len()
+    }
     pub(crate) fn str(&self, id: u32) -> &str {
         &self.strs[id as usize]
     }
@@ -78,7 +82,7 @@ pub(crate) struct WordInfo {
     pub(crate) stop: bool,
     /// Stem, the term of the main fields.
     pub(crate) main: u32,
-    /// Stem of the ASCII-folded spelling, the term of the folded fields (Danish).
+    /// Stem of the ASCII-folded spelling (Danish), so `boern` can reach `børn`.
     pub(crate) fold: u32,
     /// Stems of its compound parts (empty when not a compound).
     pub(crate) parts: Box<[u32]>,
@@ -86,7 +90,7 @@ pub(crate) struct WordInfo {
     pub(crate) fold_parts: Box<[u32]>,
 }
 
-/// Term id → word ids, in compressed rows.
+/// Term id → ids (of words, or of other terms), in compressed rows.
 #[derive(Default)]
 pub(crate) struct TermWords {
     offsets: Vec<u32>,
@@ -149,7 +153,7 @@ impl VocabBuilder {
     }
 
     pub(crate) fn finish(self, lang: Lang) -> Vocab {
-        let VocabBuilder { ids, words, freq } = self;
+        let VocabBuilder { words, freq, .. } = self;
         let mut terms = Terms::default();
         let stems: Vec<String> = words.iter().map(|w| lang.stem(w)).collect();
         let splitter = Splitter::new(
@@ -161,6 +165,7 @@ impl VocabBuilder {
         );
         let mut infos = Vec::with_capacity(words.len());
         let mut main_known = Vec::new();
+        let mut fold_main_pairs = Vec::new();
         for (w, stem) in words.iter().zip(stems) {
             let stop = lang.is_stop(w);
             let main = terms.intern(stem);
@@ -185,6 +190,7 @@ impl VocabBuilder {
                             parts.push(id);
                         }
                         let fid = terms.intern(lang.fold_stem(p));
+                        fold_main_pairs.push((fid, id));
                         if fid != fold && !fold_parts.contains(&fid) {
                             fold_parts.push(fid);
                         }
@@ -194,6 +200,9 @@ impl VocabBuilder {
                 _ => (Box::default(), Box::default()),
             };
             if !stop {
+                if fold != NONE {
+                    fold_main_pairs.push((fold, main));
+                }
                 if main_known.len() <= main as usize {
                     main_known.resize(main as usize + 1, false);
                 }
@@ -226,6 +235,7 @@ impl VocabBuilder {
         let num_terms = terms.strs.len();
         let main_words = TermWords::build(num_terms, main_pairs);
         let fold_words = TermWords::build(num_terms, fold_pairs);
+        let fold_main = TermWords::build(num_terms, fold_main_pairs);
 
         // Sorted folded spellings of the alphabetic, non-stop words.
         let mut by_key: FxMap<String, KeyInfo> = FxMap::default();
@@ -256,7 +266,6 @@ impl VocabBuilder {
 
         Vocab {
             lang,
-            ids,
             words,
             infos,
             terms,
@@ -266,13 +275,13 @@ impl VocabBuilder {
             splitter,
             main_words,
             fold_words,
+            fold_main,
         }
     }
 }
 
 pub(crate) struct Vocab {
     pub(crate) lang: Lang,
-    ids: FxMap<String, u32>,
     words: Vec<String>,
     infos: Vec<WordInfo>,
     pub(crate) terms: Terms,
@@ -285,11 +294,18 @@ pub(crate) struct Vocab {
     pub(crate) main_words: TermWords,
     /// Folded stem → words having it (as a whole or as a part).
     pub(crate) fold_words: TermWords,
+    /// Folded stem → the stems (of words and parts) that fold to it.
+    pub(crate) fold_main: TermWords,
 }
 
 impl Vocab {
-    pub(crate) fn word_id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+    #[cfg(test)]
+    pub(crate) fn num_keys(&self) -> usize {
+        self.keys.len()
+    }
+    #[cfg(test)]
+    pub(crate) fn num_words(&self) -> usize {
+        self.words.len()
     }
     pub(crate) fn info(&self, id: u32) -> &WordInfo {
         &self.infos[id as usize]
@@ -329,21 +345,26 @@ impl Vocab {
     }
 
     /// Keys within `max` edits (insert, delete, substitute, swap neighbours) of the
-    /// folded `query`, with their distance. Walks the sorted keys like a trie, reusing
-    /// the rows of the shared prefix and skipping every key below a hopeless prefix.
+    /// folded `query`, with their distance. Like most spelling correctors it trusts the
+    /// first letter (typos there are rare, and it keeps this cheap): only keys starting
+    /// with the same byte are considered. Walks them like a trie, reusing the rows of
+    /// the shared prefix and skipping every key below a hopeless prefix.
     pub(crate) fn fuzzy(&self, query: &str, max: u8) -> Vec<(u32, u8)> {
         let q = query.as_bytes();
         let mut out = Vec::new();
         if q.is_empty() || q.len() > MAX_WORD_BYTES {
             return out;
         }
+        let first = q[0];
+        let lo = self.keys.partition_point(|k| k.as_bytes().first() < Some(&first));
+        let hi = self.keys.partition_point(|k| k.as_bytes().first() <= Some(&first));
         let m = q.len();
         let w = m + 1;
         let mut rows: Vec<u8> = (0..=m as u8).collect();
         let mut depth = 0usize; // rows 0..=depth are valid for `prev`
         let mut prev: &[u8] = &[];
-        let mut i = 0usize;
-        while i < self.keys.len() {
+        let mut i = lo;
+        while i < hi {
             let key = self.keys[i].as_bytes();
             let lcp = prev
                 .iter()
@@ -379,7 +400,7 @@ impl Vocab {
                 Some(d) => {
                     depth = d;
                     let p = &key[..d];
-                    let skip = self.keys[i..].partition_point(|k| k.as_bytes().starts_with(p));
+                    let skip = self.keys[i..hi].partition_point(|k| k.as_bytes().starts_with(p));
                     i += skip.max(1);
                 }
                 None => {
@@ -482,6 +503,7 @@ mod tests {
                 let mut want: Vec<String> = v
                     .keys
                     .iter()
+                    .filter(|k| k.as_bytes()[0] == q.as_bytes()[0])
                     .filter(|k| brute(k.as_bytes(), q.as_bytes()) <= max)
                     .cloned()
                     .collect();

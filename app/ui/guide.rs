@@ -37,7 +37,11 @@ fn hidden_answers(answers: &Answers, skip: Option<&str>) -> impl IntoView + use<
     answers
         .iter()
         .filter(|(q, _)| Some(q.as_str()) != skip)
-        .flat_map(|(q, values)| values.iter().map(move |v| (format!("{ANSWER_PREFIX}{q}"), v.clone())))
+        .flat_map(|(q, values)| {
+            values
+                .iter()
+                .map(move |v| (format!("{ANSWER_PREFIX}{q}"), v.clone()))
+        })
         .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
         .collect_view()
 }
@@ -62,13 +66,22 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
     });
     let hint_id = format!("{field_id}-hint");
     let error_id = format!("{field_id}-error");
-    let help = q.help.as_ref().map(|h| view! { <p class="hint" id=hint_id.clone()>{h.get(lang).to_string()}</p> });
-    let field_error = state.error.clone().map(|m| view! { <p class="error-message" id=error_id.clone()>{m}</p> });
-    let described = [q.help.as_ref().map(|_| hint_id.clone()), state.error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let help = q
+        .help
+        .as_ref()
+        .map(|h| view! { <p class="hint" id=hint_id.clone()>{h.get(lang).to_string()}</p> });
+    let field_error = state
+        .error
+        .clone()
+        .map(|m| view! { <p class="error-message" id=error_id.clone()>{m}</p> });
+    let described = [
+        q.help.as_ref().map(|_| hint_id.clone()),
+        state.error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let described = (!described.is_empty()).then_some(described);
     let name = format!("{ANSWER_PREFIX}{}", q.id);
     let inputs = match q.kind {
@@ -82,7 +95,11 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
             .into_any()
         }
         kind => {
-            let input_type = if kind == QuestionKind::Multiple { "checkbox" } else { "radio" };
+            let input_type = if kind == QuestionKind::Multiple {
+                "checkbox"
+            } else {
+                "radio"
+            };
             q.options
                 .iter()
                 .enumerate()
@@ -100,7 +117,10 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
                 .into_any()
         }
     };
-    let note = state.note.clone().map(|n| view! { <p class="notice">{n}</p> });
+    let note = state
+        .note
+        .clone()
+        .map(|n| view! { <p class="notice">{n}</p> });
     let has_previous = !state.summary.is_empty();
     let back = has_previous.then(|| {
         view! { <button type="submit" class="button-secondary" name="back" value="1">{ctx.t("guide-back")}</button> }
@@ -159,30 +179,48 @@ fn summary_list(ctx: &Ctx<'_>, summary: &[SummaryLine]) -> impl IntoView + use<>
 }
 
 /// Where to go: the entry point with its contact box first, then the other options.
-pub fn outcome_page(ctx: &Ctx<'_>, content: &Content, outcome: &OutcomeView, state: &GuideState<'_>) -> String {
+pub fn outcome_page(
+    ctx: &Ctx<'_>,
+    content: &Content,
+    outcome: &OutcomeView,
+    state: &GuideState<'_>,
+) -> String {
     let lang = ctx.lang.code();
     let entry = content.get(ctx.lang, &outcome.entry);
-    let title = if outcome.acute { ctx.t("guide-outcome-acute-title") } else { ctx.t("guide-outcome-title") };
+    let title = if outcome.acute {
+        ctx.t("guide-outcome-acute-title")
+    } else {
+        ctx.t("guide-outcome-title")
+    };
     let acute = outcome.acute.then(|| acute_box(ctx, content));
-    let entry_box = entry.filter(|_| !outcome.acute || outcome.entry != "akut-hjaelp").map(|item| {
-        view! {
-            <section class="outcome-entry" aria-labelledby="entry-title">
-                <p class="card-kind">{ctx.t("guide-entry-label")}</p>
-                <h2 id="entry-title"><a href=item.url()>{item.title.clone()}</a></h2>
-                <p>{item.summary.clone()}</p>
-                {contact_box(ctx, item)}
-            </section>
-        }
-    });
+    let entry_box = entry
+        .filter(|_| !outcome.acute || outcome.entry != "akut-hjaelp")
+        .map(|item| {
+            view! {
+                <section class="outcome-entry" aria-labelledby="entry-title">
+                    <p class="card-kind">{ctx.t("guide-entry-label")}</p>
+                    <h2 id="entry-title"><a href=item.url()>{item.title.clone()}</a></h2>
+                    <p>{item.summary.clone()}</p>
+                    {contact_box(ctx, item)}
+                </section>
+            }
+        });
     let next_steps = outcome.next_steps.get(lang).to_string();
     let others: Vec<(&Item, String)> = outcome
         .recommendations
         .iter()
         .filter(|r| r.slug != outcome.entry)
-        .filter_map(|r| content.get(ctx.lang, &r.slug).map(|i| (i, r.reason.get(lang).to_string())))
+        .filter_map(|r| {
+            content
+                .get(ctx.lang, &r.slug)
+                .map(|i| (i, r.reason.get(lang).to_string()))
+        })
         .collect();
     let others = (!others.is_empty()).then(|| {
-        let cards = others.into_iter().map(|(item, reason)| recommendation_card(ctx, item, reason)).collect_view();
+        let cards = others
+            .into_iter()
+            .map(|(item, reason)| recommendation_card(ctx, item, reason))
+            .collect_view();
         view! {
             <section aria-labelledby="more-heading">
                 <h2 id="more-heading">{ctx.t("guide-more-help")}</h2>
@@ -212,8 +250,12 @@ pub fn outcome_page(ctx: &Ctx<'_>, content: &Content, outcome: &OutcomeView, sta
 
 fn recommendation_card(ctx: &Ctx<'_>, item: &Item, reason: String) -> impl IntoView + use<> {
     let facts = [
-        item.anonymous.filter(|a| *a).map(|_| ctx.t("fact-anonymous-yes")),
-        item.referral_needed.filter(|r| !*r).map(|_| ctx.t("fact-referral-no")),
+        item.anonymous
+            .filter(|a| *a)
+            .map(|_| ctx.t("fact-anonymous-yes")),
+        item.referral_needed
+            .filter(|r| !*r)
+            .map(|_| ctx.t("fact-referral-no")),
     ]
     .into_iter()
     .flatten()
@@ -233,7 +275,9 @@ fn recommendation_card(ctx: &Ctx<'_>, item: &Item, reason: String) -> impl IntoV
 fn acute_box(ctx: &Ctx<'_>, content: &Content) -> impl IntoView + use<> {
     let item = content.get(ctx.lang, "akut-hjaelp");
     let summary = item.map(|i| i.summary.clone()).unwrap_or_default();
-    let link = item.map(|i| i.url()).unwrap_or_else(|| ctx.path("akut-hjaelp"));
+    let link = item
+        .map(|i| i.url())
+        .unwrap_or_else(|| ctx.path("akut-hjaelp"));
     view! {
         <section class="acute-banner" role="alert" aria-labelledby="acute-now">
             <h2 id="acute-now">{ctx.t("acute-heading")}</h2>
@@ -245,12 +289,7 @@ fn acute_box(ctx: &Ctx<'_>, content: &Content) -> impl IntoView + use<> {
 }
 
 /// The chat could not tell what it is about: say so, offer the first question and search results.
-pub fn not_understood_page(
-    ctx: &Ctx<'_>,
-    guide: &Guide,
-    hits: &[&Item],
-    text: &str,
-) -> String {
+pub fn not_understood_page(ctx: &Ctx<'_>, guide: &Guide, hits: &[&Item], text: &str) -> String {
     let lang = ctx.lang.code();
     let first = guide.question(guide.first_question_id()).map(|q| q.view());
     let first = first.map(|q| {
@@ -300,4 +339,3 @@ pub fn not_understood_page(
         }
     })
 }
-

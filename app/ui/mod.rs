@@ -2,8 +2,8 @@
 //! the request; every word they show comes from Fluent through `Ctx::t`.
 
 pub mod components;
-pub mod layout;
 pub mod guide;
+pub mod layout;
 pub mod pages;
 pub mod search;
 

@@ -5,12 +5,14 @@
 use super::api::parse_lang;
 use super::pages::form_pairs;
 use super::respond::{self, html, json_error, no_store};
-use super::AppState;
+use super::{AppState, RouteLang};
 use crate::content::model::{item_url, Lang};
 use crate::guide::{Answers, ChatReply, Step, StepErrorKind};
 use crate::search::SearchQuery;
 use crate::site::Site;
-use crate::ui::guide::{not_understood_page, outcome_page, question_page, GuideState, ANSWER_PREFIX};
+use crate::ui::guide::{
+    not_understood_page, outcome_page, question_page, GuideState, ANSWER_PREFIX,
+};
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
@@ -33,7 +35,10 @@ fn pairs_of(raw: &[u8]) -> Result<Pairs, &'static str> {
 }
 
 fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
 }
 
 fn answers_of(pairs: &Pairs) -> Answers {
@@ -42,7 +47,10 @@ fn answers_of(pairs: &Pairs) -> Answers {
         if let Some(q) = key.strip_prefix(ANSWER_PREFIX) {
             let value = value.trim();
             if !value.is_empty() {
-                answers.entry(q.to_string()).or_default().push(value.to_string());
+                answers
+                    .entry(q.to_string())
+                    .or_default()
+                    .push(value.to_string());
             }
         }
     }
@@ -60,34 +68,36 @@ fn error_id(kind: &StepErrorKind) -> &'static str {
     }
 }
 
-pub async fn start_da(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
-    start(&state.snapshot(), Lang::Da, q.as_deref())
-}
-
-pub async fn start_en(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
-    start(&state.snapshot(), Lang::En, q.as_deref())
+pub async fn start<L: RouteLang>(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
+    start_page(&state.snapshot(), L::LANG, q.as_deref())
 }
 
 /// `GET /guide`: the first question, or further on when a door on the home page answered it.
-fn start(site: &Site, lang: Lang, query: Option<&str>) -> Response {
+fn start_page(site: &Site, lang: Lang, query: Option<&str>) -> Response {
     match form_pairs(query.unwrap_or("")) {
         Ok(pairs) => no_store(flow(site, lang, &pairs)),
-        Err(id) => no_store(respond::bad_request(site, lang, StatusCode::BAD_REQUEST, id)),
+        Err(id) => no_store(respond::bad_request(
+            site,
+            lang,
+            StatusCode::BAD_REQUEST,
+            id,
+        )),
     }
 }
 
-pub async fn post_da(State(state): State<AppState>, body: Bytes) -> Response {
-    post(&state.snapshot(), Lang::Da, &body)
+pub async fn post<L: RouteLang>(State(state): State<AppState>, body: Bytes) -> Response {
+    post_page(&state.snapshot(), L::LANG, &body)
 }
 
-pub async fn post_en(State(state): State<AppState>, body: Bytes) -> Response {
-    post(&state.snapshot(), Lang::En, &body)
-}
-
-fn post(site: &Site, lang: Lang, body: &[u8]) -> Response {
+fn post_page(site: &Site, lang: Lang, body: &[u8]) -> Response {
     match pairs_of(body) {
         Ok(pairs) => no_store(flow(site, lang, &pairs)),
-        Err(id) => no_store(respond::bad_request(site, lang, StatusCode::BAD_REQUEST, id)),
+        Err(id) => no_store(respond::bad_request(
+            site,
+            lang,
+            StatusCode::BAD_REQUEST,
+            id,
+        )),
     }
 }
 
@@ -97,7 +107,12 @@ fn flow(site: &Site, lang: Lang, pairs: &Pairs) -> Response {
     let answers = answers_of(pairs);
     // "Ret" reopens a question with its old answer chosen; "Tilbage" reopens the last one.
     let reopen = field(pairs, "edit").map(str::to_string).or_else(|| {
-        field(pairs, "back").and_then(|_| guide.summary(&answers, lang.code()).last().map(|l| l.question_id.clone()))
+        field(pairs, "back").and_then(|_| {
+            guide
+                .summary(&answers, lang.code())
+                .last()
+                .map(|l| l.question_id.clone())
+        })
     });
     if let Some(qid) = reopen {
         let Some(question) = guide.question(&qid) else {
@@ -113,7 +128,15 @@ fn flow(site: &Site, lang: Lang, pairs: &Pairs) -> Response {
             return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question");
         };
         let message = site.i18n.t(lang, "guide-error-no-answer");
-        return show_question(site, lang, &question.view(), &answers, Some(message), Vec::new(), None);
+        return show_question(
+            site,
+            lang,
+            &question.view(),
+            &answers,
+            Some(message),
+            Vec::new(),
+            None,
+        );
     }
     match guide.step(&answers) {
         Ok(Step::Question(q)) => show_question(site, lang, &q, &answers, None, Vec::new(), None),
@@ -122,7 +145,15 @@ fn flow(site: &Site, lang: Lang, pairs: &Pairs) -> Response {
             Some(q) => {
                 let kept = guide.answers_before(&answers, &e.question);
                 let message = site.i18n.t(lang, error_id(&e.kind));
-                show_question(site, lang, &q.view(), &kept, Some(message), Vec::new(), None)
+                show_question(
+                    site,
+                    lang,
+                    &q.view(),
+                    &kept,
+                    Some(message),
+                    Vec::new(),
+                    None,
+                )
             }
             None => respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question"),
         },
@@ -138,29 +169,52 @@ fn show_question(
     preselect: Vec<String>,
     note: Option<String>,
 ) -> Response {
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let summary = site.guide.summary(answers, lang.code());
-    let state = GuideState { answers, summary, error, preselect, note };
+    let state = GuideState {
+        answers,
+        summary,
+        error,
+        preselect,
+        note,
+    };
     html(status, question_page(&site.ctx(lang), q, &state))
 }
 
-fn show_outcome(site: &Site, lang: Lang, o: &crate::guide::OutcomeView, answers: &Answers) -> Response {
+fn show_outcome(
+    site: &Site,
+    lang: Lang,
+    o: &crate::guide::OutcomeView,
+    answers: &Answers,
+) -> Response {
     let summary = site.guide.summary(answers, lang.code());
-    let state = GuideState { answers, summary, error: None, preselect: Vec::new(), note: None };
-    html(StatusCode::OK, outcome_page(&site.ctx(lang), &site.content, o, &state))
+    let state = GuideState {
+        answers,
+        summary,
+        error: None,
+        preselect: Vec::new(),
+        note: None,
+    };
+    html(
+        StatusCode::OK,
+        outcome_page(&site.ctx(lang), &site.content, o, &state),
+    )
 }
 
-pub async fn chat_da(State(state): State<AppState>, body: Bytes) -> Response {
-    chat(&state.snapshot(), Lang::Da, &body)
-}
-
-pub async fn chat_en(State(state): State<AppState>, body: Bytes) -> Response {
-    chat(&state.snapshot(), Lang::En, &body)
+pub async fn chat<L: RouteLang>(State(state): State<AppState>, body: Bytes) -> Response {
+    chat_page(&state.snapshot(), L::LANG, &body)
 }
 
 /// The free text as the interpreter gets it: no control characters, bounded length.
 fn clean_text(raw: &str) -> Result<String, &'static str> {
-    let text: String = raw.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let text: String = raw
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let text = text.trim().to_string();
     if text.chars().count() > MAX_TEXT_CHARS {
         return Err("guide-text-too-long");
@@ -169,13 +223,23 @@ fn clean_text(raw: &str) -> Result<String, &'static str> {
 }
 
 /// `POST /guide/chat`: a message in the person's own words.
-fn chat(site: &Site, lang: Lang, body: &[u8]) -> Response {
+fn chat_page(site: &Site, lang: Lang, body: &[u8]) -> Response {
     let text = match pairs_of(body).and_then(|p| clean_text(field(&p, "text").unwrap_or(""))) {
         Ok(t) => t,
-        Err(id) => return no_store(respond::bad_request(site, lang, StatusCode::BAD_REQUEST, id)),
+        Err(id) => {
+            return no_store(respond::bad_request(
+                site,
+                lang,
+                StatusCode::BAD_REQUEST,
+                id,
+            ))
+        }
     };
     if text.is_empty() {
-        let first = site.guide.question(site.guide.first_question_id()).map(|q| q.view());
+        let first = site
+            .guide
+            .question(site.guide.first_question_id())
+            .map(|q| q.view());
         let note = Some(site.i18n.t(lang, "guide-chat-empty"));
         return no_store(match first {
             Some(q) => show_question(site, lang, &q, &Answers::new(), None, Vec::new(), note),
@@ -187,8 +251,14 @@ fn chat(site: &Site, lang: Lang, body: &[u8]) -> Response {
         (Some(o), _) if reply.acute => show_outcome(site, lang, o, &reply.answers),
         _ if !reply.understood => {
             let hits = search_items(site, lang, &text, 5);
-            let items: Vec<_> = hits.iter().filter_map(|s| site.content.get(lang, s)).collect();
-            html(StatusCode::OK, not_understood_page(&site.ctx(lang), &site.guide, &items, &text))
+            let items: Vec<_> = hits
+                .iter()
+                .filter_map(|s| site.content.get(lang, s))
+                .collect();
+            html(
+                StatusCode::OK,
+                not_understood_page(&site.ctx(lang), &site.guide, &items, &text),
+            )
         }
         (_, Some(q)) => {
             let note = Some(site.i18n.t(lang, "guide-chat-one-more"));
@@ -200,8 +270,18 @@ fn chat(site: &Site, lang: Lang, body: &[u8]) -> Response {
 }
 
 fn search_items(site: &Site, lang: Lang, text: &str, limit: usize) -> Vec<String> {
-    let q = SearchQuery { text: text.to_string(), lang: lang.code().to_string(), limit, ..Default::default() };
-    site.search.search(&q).hits.into_iter().map(|h| h.slug).collect()
+    let q = SearchQuery {
+        text: text.to_string(),
+        lang: lang.code().to_string(),
+        limit,
+        ..Default::default()
+    };
+    site.search
+        .search(&q)
+        .hits
+        .into_iter()
+        .map(|h| h.slug)
+        .collect()
 }
 
 pub async fn api_get(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
@@ -216,16 +296,28 @@ pub async fn api_post(State(state): State<AppState>, body: Bytes) -> Response {
 fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
     let pairs = match pairs {
         Ok(p) => p,
-        Err(id) => return no_store(json_error(StatusCode::BAD_REQUEST, &site.i18n.t(Lang::En, id))),
+        Err(id) => {
+            return no_store(json_error(
+                StatusCode::BAD_REQUEST,
+                &site.i18n.t(Lang::En, id),
+            ))
+        }
     };
     let lang = match parse_lang(field(&pairs, "lang")) {
         Ok(l) => l,
         Err(r) => return no_store(r),
     };
-    let raw = field(&pairs, "q").or_else(|| field(&pairs, "text")).unwrap_or("");
+    let raw = field(&pairs, "q")
+        .or_else(|| field(&pairs, "text"))
+        .unwrap_or("");
     let text = match clean_text(raw) {
         Ok(t) => t,
-        Err(id) => return no_store(json_error(StatusCode::BAD_REQUEST, &site.i18n.t(Lang::En, id))),
+        Err(id) => {
+            return no_store(json_error(
+                StatusCode::BAD_REQUEST,
+                &site.i18n.t(Lang::En, id),
+            ))
+        }
     };
     let reply = site.guide.interpret(&text, lang.code());
     no_store(Json(api_answer(site, lang, &text, &reply)).into_response())
@@ -251,7 +343,10 @@ fn api_answer(site: &Site, lang: Lang, text: &str, reply: &ChatReply) -> serde_j
         .collect();
     if recommendations.is_empty() && !text.is_empty() {
         let reason = site.i18n.t(lang, "guide-search-reason");
-        recommendations = search_items(site, lang, text, 3).iter().map(|s| entry(s, reason.clone())).collect();
+        recommendations = search_items(site, lang, text, 3)
+            .iter()
+            .map(|s| entry(s, reason.clone()))
+            .collect();
     }
     let question = reply
         .question
@@ -259,7 +354,11 @@ fn api_answer(site: &Site, lang: Lang, text: &str, reply: &ChatReply) -> serde_j
         .map(|q| q.localized(code))
         .or_else(|| {
             (reply.outcome.is_none())
-                .then(|| site.guide.question(site.guide.first_question_id()).map(|q| q.view().localized(code)))
+                .then(|| {
+                    site.guide
+                        .question(site.guide.first_question_id())
+                        .map(|q| q.view().localized(code))
+                })
                 .flatten()
         });
     serde_json::json!({

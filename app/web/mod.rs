@@ -8,9 +8,10 @@ pub mod pages;
 pub mod respond;
 pub mod search;
 
+use crate::content::model::Lang;
 use crate::site::Site;
 use arc_swap::ArcSwap;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use std::sync::Arc;
 
@@ -31,6 +32,23 @@ impl AppState {
     pub fn snapshot(&self) -> Arc<Site> {
         self.site.load_full()
     }
+}
+
+/// The language a route serves. Handlers are generic over it, so one handler
+/// serves both `/x` and `/en/x`.
+pub trait RouteLang: Send + Sync + 'static {
+    const LANG: Lang;
+}
+
+pub struct Da;
+pub struct En;
+
+impl RouteLang for Da {
+    const LANG: Lang = Lang::Da;
+}
+
+impl RouteLang for En {
+    const LANG: Lang = Lang::En;
 }
 
 /// Limits that keep one client from hurting the others.
@@ -64,17 +82,17 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/api/items", get(api::items))
         .route("/api/search", get(search::api))
         .route("/api/guide", get(guide::api_get).post(guide::api_post))
-        .route("/guide", get(guide::start_da).post(guide::post_da))
-        .route("/en/guide", get(guide::start_en).post(guide::post_en))
-        .route("/guide/chat", axum::routing::post(guide::chat_da))
-        .route("/en/guide/chat", axum::routing::post(guide::chat_en))
-        .route("/soeg", get(search::page_da))
-        .route("/en/search", get(search::page_en))
-        .route("/", get(pages::home_da))
+        .route("/guide", get(guide::start::<Da>).post(guide::post::<Da>))
+        .route("/en/guide", get(guide::start::<En>).post(guide::post::<En>))
+        .route("/guide/chat", post(guide::chat::<Da>))
+        .route("/en/guide/chat", post(guide::chat::<En>))
+        .route("/soeg", get(search::page::<Da>))
+        .route("/en/search", get(search::page::<En>))
+        .route("/", get(pages::home::<Da>))
         .route("/en", get(pages::en_root))
-        .route("/en/", get(pages::home_en))
-        .route("/{segment}", get(pages::segment_da))
-        .route("/en/{segment}", get(pages::segment_en))
+        .route("/en/", get(pages::home::<En>))
+        .route("/{segment}", get(pages::segment::<Da>))
+        .route("/en/{segment}", get(pages::segment::<En>))
         .fallback(pages::fallback);
     middleware::wrap(routes.with_state(state.clone()), state, limits)
 }

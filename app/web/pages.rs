@@ -1,7 +1,7 @@
 //! Handlers for the content pages, static assets and redirects.
 
 use super::respond::{self, cached, html, not_found};
-use super::AppState;
+use super::{AppState, RouteLang};
 use crate::content::model::{Audience, Kind, Lang};
 use crate::site::Site;
 use crate::ui::pages::{self as views, ListingFilter};
@@ -9,12 +9,10 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 
-pub async fn home_da(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    serve_cached(&state.snapshot(), Lang::Da, "/", &headers)
-}
-
-pub async fn home_en(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    serve_cached(&state.snapshot(), Lang::En, "/en/", &headers)
+pub async fn home<L: RouteLang>(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let site = state.snapshot();
+    let path = site.ctx(L::LANG).home();
+    serve_cached(&site, L::LANG, &path, &headers)
 }
 
 pub async fn en_root() -> Redirect {
@@ -25,34 +23,14 @@ pub async fn accessibility_redirect() -> Redirect {
     Redirect::permanent("/tilgaengelighed")
 }
 
-pub async fn segment_da(
+/// `/{segment}` and `/en/{segment}`: a listing or an item.
+pub async fn segment<L: RouteLang>(
     State(state): State<AppState>,
     Path(seg): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    segment(
-        &state.snapshot(),
-        Lang::Da,
-        &seg,
-        query.as_deref(),
-        &headers,
-    )
-}
-
-pub async fn segment_en(
-    State(state): State<AppState>,
-    Path(seg): Path<String>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-) -> Response {
-    segment(
-        &state.snapshot(),
-        Lang::En,
-        &seg,
-        query.as_deref(),
-        &headers,
-    )
+    segment_page(&state.snapshot(), L::LANG, &seg, query.as_deref(), &headers)
 }
 
 pub async fn fallback(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
@@ -68,7 +46,7 @@ pub async fn fallback(State(state): State<AppState>, uri: Uri, headers: HeaderMa
 }
 
 /// A top-level path: a listing (`/tilbud`) or an item (`/stien`).
-fn segment(
+fn segment_page(
     site: &Site,
     lang: Lang,
     segment: &str,

@@ -4,7 +4,7 @@
 use super::api::parse_lang;
 use super::pages::form_pairs;
 use super::respond::{self, html, json_error, no_store};
-use super::AppState;
+use super::{AppState, RouteLang};
 use crate::content::model::{Audience, Kind, Lang};
 use crate::search::{SearchQuery, SearchResults};
 use crate::site::Site;
@@ -83,15 +83,14 @@ fn run(site: &Site, lang: Lang, p: &Params) -> SearchResults {
     })
 }
 
-pub async fn page_da(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    page(&state.snapshot(), Lang::Da, query.as_deref())
+pub async fn page<L: RouteLang>(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    search_page_for(&state.snapshot(), L::LANG, query.as_deref())
 }
 
-pub async fn page_en(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    page(&state.snapshot(), Lang::En, query.as_deref())
-}
-
-fn page(site: &Site, lang: Lang, query: Option<&str>) -> Response {
+fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response {
     let p = match parse(query) {
         Ok(p) => p,
         Err(id) => {

@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 missing=()
 command -v node >/dev/null 2>&1 || missing+=("Node.js 18+: apt-get install -y nodejs npm")
-[ -x /usr/bin/chromium ] || missing+=("Chromium: apt-get update && apt-get install -y chromium")
+chromium="${CHROMIUM_BIN:-/usr/bin/chromium}"
+[ -x "$chromium" ] || missing+=("Chromium ($chromium): apt-get update && apt-get install -y chromium")
 command -v java >/dev/null 2>&1 || missing+=("Java 11+ for the W3C Nu HTML checker: apt-get install -y default-jre-headless")
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@axe-core/playwright ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   missing+=("the suite's npm packages: (cd $(pwd) && npm ci)")

@@ -25,12 +25,14 @@ before(async () => {
   try {
     // Plain GETs are fetched as the server sends them; the guide's answers are reached by
     // submitting its forms in the browser, and the raw response body is kept.
-    const { context } = await newGuardedContext(browser, server.base);
+    const { context, guard } = await newGuardedContext(browser, server.base);
     const page = await context.newPage();
     for (const spec of pages) {
       try {
         if (spec.guide) {
+          guard.reset();
           const response = await open(page, server.base, spec);
+          guard.check(spec.label);
           fetched.set(spec.label, { html: await response.text() });
         } else {
           const res = await fetch(server.base + spec.path);

@@ -43,6 +43,7 @@ export function pagesFor(lang) {
   pages.push({ name: 'guide validation error', guide: 'error', feature: 'guide' });
   pages.push({ name: 'guide outcome', guide: 'outcome', feature: 'guide' });
   pages.push({ name: 'guide acute outcome', guide: 'acute outcome', feature: 'guide' });
+  pages.push({ name: 'guide chat answer', guide: 'chat', feature: 'guide chat' });
   pages.push({ name: 'acute help', path: `${p}/akut-hjaelp`, status: 200 });
   pages.push({ name: '404', path: `${p}/findes-ikke`, status: 404 });
   return pages.map((page) => ({ ...page, lang, label: `${lang} ${page.name}` }));
@@ -56,6 +57,7 @@ export async function open(page, base, spec) {
   if (spec.guide === 'error') response = await guideError(page, base, spec.lang);
   else if (spec.guide === 'outcome') response = await guideOutcome(page, base, spec.lang, ORDINARY_PICK);
   else if (spec.guide === 'acute outcome') response = await guideOutcome(page, base, spec.lang, 0);
+  else if (spec.guide === 'chat') response = await guideChat(page, base, spec.lang);
   else {
     response = await page.goto(base + spec.path, { waitUntil: 'load' });
     if (spec.status && response.status() !== spec.status) {
@@ -139,6 +141,18 @@ export async function guideOutcome(page, base, lang, pick = ORDINARY_PICK) {
     if (response.status() >= 400) throw new Error(`answering a guide question gave ${response.status()}`);
   }
   throw new Error(`no outcome after ${MAX_GUIDE_STEPS} questions`);
+}
+
+const CHAT_TEXT = { da: 'Min søn på 10 har angst og vil ikke i skole', en: 'My son is 10 and has anxiety' };
+
+/** Writes to the guide in free text from the home page's chat form; returns the answer page's response. */
+export async function guideChat(page, base, lang) {
+  await page.goto(base + homePath(lang), { waitUntil: 'load' });
+  const form = page.locator('main form[method=post]:has(textarea[name=text])').first();
+  await form.locator('textarea[name=text]').fill(CHAT_TEXT[lang]);
+  const response = await navigation(page, () => continueButton(form).click());
+  if (response.status() !== 200) throw new Error(`the chat answered ${response.status()} (is /guide/chat built yet?)`);
+  return response;
 }
 
 /** The "Ret"/"Change" controls of the "Dine svar" summary on an outcome page. */
