@@ -149,7 +149,7 @@ fn search_docs(content: &Content) -> Vec<SearchDoc> {
             keywords: i.keywords.clone(),
             body: i.body_text.clone(),
             audience: i.audience.iter().map(|a| a.id().to_string()).collect(),
-            age: i.age,
+            age: i.age.map(|[lo, hi]| (lo, hi)),
         })
         .collect()
 }

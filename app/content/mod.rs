@@ -11,7 +11,7 @@ pub mod site_config;
 use crate::problem::{line_of, Problem};
 use crate::source::SourceFile;
 use chrono::{Months, NaiveDate};
-use model::{is_placeholder, FrontMatter, Item, Kind, Lang, TranslationFrontMatter};
+use model::{is_placeholder, Item, Kind, Lang, Meta, TranslationFrontMatter};
 use serde::Deserialize;
 use site_config::SiteConfig;
 use std::collections::{BTreeMap, HashMap};
@@ -112,7 +112,7 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
     let topics = load_topics(files, &mut problems);
 
     // Danish files are the masters; read them first so translations can inherit.
-    let mut masters: BTreeMap<String, (Kind, &SourceFile, FrontMatter, markdown::Rendered)> =
+    let mut masters: BTreeMap<String, (Kind, &SourceFile, Meta, markdown::Rendered)> =
         BTreeMap::new();
     let mut translations: Vec<(Kind, String, Lang, &SourceFile)> = Vec::new();
     for file in files {
@@ -123,7 +123,7 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
             translations.push((kind, slug, lang, file));
             continue;
         }
-        let Some((front, rendered)) = parse_item::<FrontMatter>(file, lang, &mut problems) else {
+        let Some((front, rendered)) = parse_item::<Meta>(file, lang, &mut problems) else {
             continue;
         };
         if let Some((_, other, _, _)) = masters.get(&slug) {
@@ -377,7 +377,7 @@ fn key_line(file: &SourceFile, key: &str) -> usize {
 fn check_master(
     file: &SourceFile,
     kind: Kind,
-    front: &FrontMatter,
+    front: &Meta,
     topics: &[Topic],
     exists: &dyn Fn(&str) -> bool,
     today: NaiveDate,
@@ -520,37 +520,19 @@ fn master_item(
     slug: &str,
     kind: Kind,
     file: &SourceFile,
-    f: &FrontMatter,
+    meta: &Meta,
     r: &markdown::Rendered,
 ) -> Item {
+    let mut meta = meta.clone();
+    meta.title = meta.title.trim().to_string();
+    meta.summary = meta.summary.trim().to_string();
     Item {
         slug: slug.to_string(),
         kind,
         lang: Lang::Da,
         translated: true,
         path: file.path.clone(),
-        title: f.title.trim().to_string(),
-        summary: f.summary.trim().to_string(),
-        keywords: f.keywords.clone(),
-        audience: f.audience.clone(),
-        age: f.age.map(|[lo, hi]| (lo, hi)),
-        topics: f.topics.clone(),
-        anonymous: f.anonymous,
-        referral_needed: f.referral_needed,
-        price: f.price.clone(),
-        wait: f.wait.clone(),
-        legal_basis: f.legal_basis.clone(),
-        provider: f.provider.clone(),
-        languages: f.languages.clone(),
-        last_reviewed: f.last_reviewed,
-        review_months: f.review_months,
-        draft: f.draft,
-        related: f.related.clone(),
-        contact: f.contact.clone(),
-        place: f.place.clone(),
-        capacity: f.capacity,
-        signup: f.signup.clone(),
-        sessions: f.sessions.clone(),
+        meta,
         body_html: r.html.clone(),
         body_text: r.text.clone(),
     }
@@ -566,16 +548,17 @@ fn translation_item(
     let mut item = master.clone();
     item.lang = lang;
     item.path = file.path.clone();
-    item.title = tr.title.trim().to_string();
-    item.summary = tr.summary.trim().to_string();
-    item.keywords = tr.keywords;
-    item.price = tr.price.or(item.price);
-    item.wait = tr.wait.or(item.wait);
-    item.legal_basis = tr.legal_basis.or(item.legal_basis);
-    item.provider = tr.provider.or(item.provider);
-    item.place = tr.place.or(item.place);
-    item.signup = tr.signup.or(item.signup);
-    if let (Some(text), Some(contact)) = (tr.contact.and_then(|c| c.hours), item.contact.as_mut()) {
+    let m = &mut item.meta;
+    m.title = tr.title.trim().to_string();
+    m.summary = tr.summary.trim().to_string();
+    m.keywords = tr.keywords;
+    m.price = tr.price.or(m.price.take());
+    m.wait = tr.wait.or(m.wait.take());
+    m.legal_basis = tr.legal_basis.or(m.legal_basis.take());
+    m.provider = tr.provider.or(m.provider.take());
+    m.place = tr.place.or(m.place.take());
+    m.signup = tr.signup.or(m.signup.take());
+    if let (Some(text), Some(contact)) = (tr.contact.and_then(|c| c.hours), m.contact.as_mut()) {
         contact.hours = Some(text);
     }
     item.body_html = r.html;

@@ -170,10 +170,11 @@ pub struct Session {
     pub time: Option<String>,
 }
 
-/// Front matter of the Danish (master) file of an item.
-#[derive(Debug, Clone, Deserialize)]
+/// What an item says about itself: the front matter of its Danish (master) file.
+/// A translation replaces only the text fields (see [`TranslationFrontMatter`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FrontMatter {
+pub struct Meta {
     pub title: String,
     pub summary: String,
     pub audience: Vec<Audience>,
@@ -190,7 +191,10 @@ pub struct FrontMatter {
     pub provider: Option<String>,
     #[serde(default)]
     pub languages: Vec<String>,
-    #[serde(deserialize_with = "super::dates::de_date")]
+    #[serde(
+        deserialize_with = "super::dates::de_date",
+        serialize_with = "super::dates::ser_date"
+    )]
     pub last_reviewed: NaiveDate,
     pub review_months: u32,
     #[serde(default)]
@@ -223,7 +227,8 @@ pub struct TranslationFrontMatter {
     pub contact: Option<ContactText>,
 }
 
-/// One item in one language, ready to show.
+/// One item in one language, ready to show. Reads of its fields (`item.title`)
+/// go through to [`Meta`].
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub slug: String,
@@ -232,32 +237,19 @@ pub struct Item {
     /// False when this is the Danish text standing in for a missing translation.
     pub translated: bool,
     pub path: String,
-    pub title: String,
-    pub summary: String,
-    pub keywords: Vec<String>,
-    pub audience: Vec<Audience>,
-    pub age: Option<(u8, u8)>,
-    pub topics: Vec<String>,
-    pub anonymous: Option<bool>,
-    pub referral_needed: Option<bool>,
-    pub price: Option<String>,
-    pub wait: Option<String>,
-    pub legal_basis: Option<String>,
-    pub provider: Option<String>,
-    pub languages: Vec<String>,
-    pub last_reviewed: NaiveDate,
-    pub review_months: u32,
-    pub draft: bool,
-    pub related: Vec<String>,
-    pub contact: Option<Contact>,
-    pub place: Option<String>,
-    pub capacity: Option<u32>,
-    pub signup: Option<String>,
-    pub sessions: Vec<Session>,
+    #[serde(flatten)]
+    pub meta: Meta,
     /// Sanitised HTML of the Markdown body.
     pub body_html: String,
     /// Plain text of the body, one block per line (for search and readability).
     pub body_text: String,
+}
+
+impl std::ops::Deref for Item {
+    type Target = Meta;
+    fn deref(&self) -> &Meta {
+        &self.meta
+    }
 }
 
 impl Item {
@@ -273,7 +265,7 @@ impl Item {
     }
 
     pub fn is_for_age(&self, age: u8) -> bool {
-        self.age.is_none_or(|(lo, hi)| lo <= age && age <= hi)
+        self.age.is_none_or(|[lo, hi]| lo <= age && age <= hi)
     }
 }
 

@@ -130,7 +130,7 @@ fn facts(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
     if let Some(w) = &item.wait {
         rows.push((ctx.t("fact-wait"), w.clone()));
     }
-    if let Some((lo, hi)) = item.age {
+    if let Some([lo, hi]) = item.age {
         rows.push((
             ctx.t("fact-age"),
             ctx.t_args("fact-age-range", &[("from", lo.into()), ("to", hi.into())]),
