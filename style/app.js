@@ -15,3 +15,11 @@
     if (event.key === "Escape" || event.key === "Esc") leave(event);
   });
 })();
+
+// A form sent back with an error: move focus to the error summary, so screen
+// readers announce it and keyboard users start from the list of problems.
+(function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+})();

@@ -5,20 +5,40 @@ use super::Ctx;
 use crate::content::model::{is_placeholder, Contact, Item, Kind};
 use leptos::prelude::*;
 
+/// The heading level of cards in a list: one below the heading the list sits under.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum CardHeading {
+    H2,
+    H3,
+}
+
 /// A link card for an item in a list.
-pub fn item_card(ctx: &Ctx<'_>, item: &Item) -> impl IntoView + use<> {
+pub fn item_card(ctx: &Ctx<'_>, item: &Item, heading: CardHeading) -> impl IntoView + use<> {
     let kind = kind_name(ctx, item.kind);
+    let link = view! { <a href=item.url()>{item.title.clone()}</a> };
+    let title = match heading {
+        CardHeading::H2 => view! { <h2>{link}</h2> }.into_any(),
+        CardHeading::H3 => view! { <h3>{link}</h3> }.into_any(),
+    };
     view! {
         <li class="card">
             <p class="card-kind">{kind}</p>
-            <h3><a href=item.url()>{item.title.clone()}</a></h3>
+            {title}
             <p>{item.summary.clone()}</p>
         </li>
     }
 }
 
+/// Cards under a section heading (h2), so each card title is an h3.
 pub fn item_cards(ctx: &Ctx<'_>, items: &[&Item]) -> impl IntoView + use<> {
-    let cards = items.iter().map(|i| item_card(ctx, i)).collect_view();
+    cards_at(ctx, items, CardHeading::H3)
+}
+
+pub fn cards_at(ctx: &Ctx<'_>, items: &[&Item], heading: CardHeading) -> impl IntoView + use<> {
+    let cards = items
+        .iter()
+        .map(|i| item_card(ctx, i, heading))
+        .collect_view();
     view! { <ul class="cards">{cards}</ul> }
 }
 

@@ -84,6 +84,10 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
     .join(" ");
     let described = (!described.is_empty()).then_some(described);
     let name = format!("{ANSWER_PREFIX}{}", q.id);
+    // The age input carries the hint itself; on the fieldset it would be read twice.
+    let fieldset_described = (q.kind != QuestionKind::Age)
+        .then(|| described.clone())
+        .flatten();
     let inputs = match q.kind {
         QuestionKind::Age => {
             let value = state.preselect.first().cloned().unwrap_or_default();
@@ -132,7 +136,7 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
             <form class="guide-form" method="post" action=ctx.path("guide") novalidate>
                 {hidden_answers(state.answers, Some(&q.id))}
                 <input type="hidden" name="current" value=q.id.clone()/>
-                <fieldset aria-describedby=described.clone()>
+                <fieldset aria-describedby=fieldset_described>
                     <legend><h1>{text.clone()}</h1></legend>
                     {help}
                     {field_error}
@@ -279,7 +283,7 @@ fn acute_box(ctx: &Ctx<'_>, content: &Content) -> impl IntoView + use<> {
         .map(|i| i.url())
         .unwrap_or_else(|| ctx.path("akut-hjaelp"));
     view! {
-        <section class="acute-banner" role="alert" aria-labelledby="acute-now">
+        <section class="acute-banner" aria-labelledby="acute-now">
             <h2 id="acute-now">{ctx.t("acute-heading")}</h2>
             <p>{ctx.t("acute-text")}</p>
             <p>{summary}</p>

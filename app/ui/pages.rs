@@ -1,7 +1,8 @@
 //! The content pages: home, listings, item details and the 404 page.
 
 use super::components::{
-    acute_banner, contact_box, item_cards, kind_name, kind_plural, search_form,
+    acute_banner, cards_at, contact_box, item_cards, kind_name, kind_plural, search_form,
+    CardHeading,
 };
 use super::layout::{page, PageMeta};
 use super::Ctx;
@@ -107,7 +108,7 @@ pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFil
     let list = if items.is_empty() {
         view! { <p class="empty">{ctx.t("listing-empty")}</p> }.into_any()
     } else {
-        item_cards(ctx, &items).into_any()
+        cards_at(ctx, &items, CardHeading::H2).into_any()
     };
     page(ctx, &meta, || {
         view! {
