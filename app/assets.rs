@@ -18,6 +18,7 @@ pub struct Assets {
 
 const MAIN_CSS: &str = include_str!("../style/main.css");
 const APP_JS: &str = include_str!("../style/app.js");
+const FAVICON: &str = include_str!("../style/favicon.svg");
 
 impl Assets {
     pub fn build(site: &SiteConfig) -> Assets {
@@ -45,12 +46,20 @@ impl Assets {
                 "text/javascript; charset=utf-8",
                 APP_JS.as_bytes().to_vec(),
             ),
+            // The icon takes the municipality's colour too.
+            hashed(
+                "favicon",
+                "svg",
+                "image/svg+xml",
+                FAVICON.replace("#00505f", &site.colors.primary).into_bytes(),
+            ),
         ];
         let url = |i: usize| format!("/static/{}", files[i].name);
         let urls = AssetUrls {
             css: url(0),
             site_css: url(1),
             js: url(2),
+            icon: url(3),
         };
         Assets { files, urls }
     }

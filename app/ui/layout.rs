@@ -84,6 +84,7 @@ fn head(ctx: &Ctx<'_>, meta: &PageMeta, base: &str) -> impl IntoView {
             <link rel="alternate" hreflang="x-default" href=da/>
             {robots}
             <meta name="referrer" content="no-referrer"/>
+            <link rel="icon" type="image/svg+xml" href=ctx.assets.icon.clone()/>
             <link rel="stylesheet" href=ctx.assets.css.clone()/>
             <link rel="stylesheet" href=ctx.assets.site_css.clone()/>
             <script src=ctx.assets.js.clone() defer></script>

@@ -49,6 +49,7 @@ pub struct AssetUrls {
     pub css: String,
     pub site_css: String,
     pub js: String,
+    pub icon: String,
 }
 
 /// Renders a view to HTML under a fresh reactive owner (Leptos contexts need one).
