@@ -152,6 +152,8 @@ pub(crate) struct Chat {
     present: bool,
 }
 
+/// Only this much of a message is read.
+pub const MAX_CHARS: usize = 2000;
 const WORD_WEIGHT: u32 = 2;
 const PHRASE_WEIGHT: u32 = 3;
 
@@ -344,14 +346,20 @@ impl Chat {
 
     fn word_matches(&self, p: &WordPat, t: &Token) -> bool {
         if p.exact {
-            return t.folded == p.folded;
+            return if p.prefix {
+                t.folded.starts_with(&p.folded)
+            } else {
+                t.folded == p.folded
+            };
         }
         // A prefix (`hash*`) matches the start of a word; with a typo only the word itself
         // ("selvmort" for "selvmord*"), as typos in longer compounds catch too much.
         (p.prefix && t.folded.starts_with(&p.folded))
             || t.folded == p.folded
             || t.stem == p.stem
-            || (p.fuzzy && t.folded.chars().count() >= self.fuzzy_min && within_one(&t.folded, &p.folded))
+            || (p.fuzzy
+                && t.folded.chars().count() >= self.fuzzy_min
+                && within_one(&t.folded, &p.folded))
     }
 
     /// Words from `dictionary` that a rule word matches only because of typo tolerance:
@@ -394,7 +402,7 @@ impl Chat {
                 && !(negatable
                     && tokens[start.saturating_sub(self.negation_window)..start]
                         .iter()
-                        .any(|t| self.is_negation(t)))
+                        .any(|t| t.clause == tokens[start].clause && self.is_negation(t)))
         })
     }
 
@@ -408,12 +416,17 @@ impl Chat {
         let mut pos = start;
         for w in &term.words[1..] {
             let mut found = None;
-            for j in pos + 1..=(pos + 1 + self.phrase_gap).min(tokens.len().saturating_sub(1)) {
-                if self.word_matches(w, &tokens[j]) {
+            let window = tokens
+                .iter()
+                .enumerate()
+                .skip(pos + 1)
+                .take(self.phrase_gap + 1);
+            for (j, t) in window {
+                if self.word_matches(w, t) {
                     found = Some(j);
                     break;
                 }
-                if self.is_negation(&tokens[j]) {
+                if self.is_negation(t) {
                     break; // a skipped word may not be a negation ("vil ikke dø" is not "vil dø")
                 }
             }
@@ -488,6 +501,9 @@ fn first_line(text: &str, needle: &str) -> usize {
 
 /// Edit distance at most 1 (one letter added, removed or changed).
 fn within_one(a: &str, b: &str) -> bool {
+    if a.len().abs_diff(b.len()) > 4 {
+        return false; // more than one letter apart, even counting æ/ø/å as two bytes
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > 1 {
@@ -520,16 +536,37 @@ fn within_one(a: &str, b: &str) -> bool {
 struct Token {
     folded: String,
     stem: String,
+    /// Index of the clause (split at , . ! ? ; : and line breaks), so a negation in one
+    /// clause does not cancel a danger sign in the next ("I'm not sure, but he hits me").
+    clause: usize,
 }
 
 fn tokens(text: &str) -> Vec<Token> {
-    analysis::words(text)
-        .into_iter()
-        .map(|w| Token {
-            stem: analysis::fold(&analysis::stem(&w)),
-            folded: analysis::fold(&w),
-        })
-        .collect()
+    let mut clauses = Vec::new();
+    let mut clause_start = 0;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        // "8. klasse": a full stop right after a digit does not end a clause.
+        let boundary =
+            matches!(c, ',' | '!' | '?' | ';' | ':' | '\n') || (c == '.' && !prev.is_ascii_digit());
+        if boundary {
+            clauses.push(&text[clause_start..i]);
+            clause_start = i + c.len_utf8();
+        }
+        prev = c;
+    }
+    clauses.push(&text[clause_start..]);
+    let mut out = Vec::new();
+    for (clause, part) in clauses.into_iter().enumerate() {
+        for w in analysis::words(part) {
+            out.push(Token {
+                stem: analysis::fold(&analysis::stem(&w)),
+                folded: analysis::fold(&w),
+                clause,
+            });
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -561,31 +598,7 @@ pub struct ChatReply {
     pub assumed: Vec<String>,
 }
 
-impl ChatReply {
-    /// The reply in one language, shaped for `/api/guide`:
-    /// `{acute, understood, topic, audience, age, outcome, next_steps, recommendations: [{slug, reason}],
-    ///   question: {id, kind, text, help, options: [{id, text}]} | null, answers}`.
-    pub fn api_json(&self, lang: &str) -> serde_json::Value {
-        let recs: Vec<serde_json::Value> = self
-            .outcome
-            .iter()
-            .flat_map(|o| o.recommendations.iter())
-            .map(|r| serde_json::json!({ "slug": r.slug, "reason": r.reason.get(lang) }))
-            .collect();
-        serde_json::json!({
-            "acute": self.acute,
-            "understood": self.understood,
-            "topic": self.topic,
-            "audience": self.audience,
-            "age": self.age,
-            "outcome": self.outcome.as_ref().map(|o| o.id.clone()),
-            "next_steps": self.outcome.as_ref().map(|o| o.next_steps.get(lang).to_string()),
-            "recommendations": recs,
-            "question": self.question.as_ref().map(|q| q.localized(lang)),
-            "answers": self.answers,
-        })
-    }
-}
+impl ChatReply {}
 
 impl Guide {
     /// Which chat rules a message triggers, as `file:line: words → set` lines: for staff who
@@ -638,6 +651,11 @@ impl Guide {
     /// Danish and English whatever it is (people mix them), so it only matters for texts.
     pub fn interpret(&self, text: &str, _lang: &str) -> ChatReply {
         let chat = &self.chat;
+        // A chat message is short; a very long text is cut so it cannot slow the server down.
+        let text = match text.char_indices().nth(MAX_CHARS) {
+            Some((i, _)) => &text[..i],
+            None => text,
+        };
         let toks = tokens(text);
         let mut scores: BTreeMap<&str, BTreeMap<&str, u32>> = BTreeMap::new();
         let mut acute = false;

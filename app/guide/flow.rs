@@ -131,6 +131,24 @@ impl OutcomeView {
             .map(|r| r.slug.as_str())
             .collect()
     }
+
+    /// `[{slug, reason}]` in one language, best first (the entry point first).
+    pub fn localized_recommendations(&self, lang: &str) -> Vec<LocalizedRecommendation> {
+        self.recommendations
+            .iter()
+            .map(|r| LocalizedRecommendation {
+                slug: r.slug.clone(),
+                reason: r.reason.get(lang).to_string(),
+            })
+            .collect()
+    }
+}
+
+/// One recommendation in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocalizedRecommendation {
+    pub slug: String,
+    pub reason: String,
 }
 
 /// The next thing to show.
@@ -161,40 +179,6 @@ pub enum StepErrorKind {
     BadAge(String),
     /// The content has no rule for this answer (validation prevents this).
     NoRule,
-}
-
-impl StepError {
-    /// A message for the reader, in `lang` (Danish or English).
-    pub fn message(&self, lang: &str) -> String {
-        let en = lang == "en";
-        match &self.kind {
-            StepErrorKind::NoAnswer if en => "Please choose an answer.".into(),
-            StepErrorKind::NoAnswer => "Vælg et svar.".into(),
-            StepErrorKind::TooManyAnswers if en => "Please choose only one answer.".into(),
-            StepErrorKind::TooManyAnswers => "Vælg kun ét svar.".into(),
-            StepErrorKind::UnknownOption(_) if en => {
-                "Please choose one of the answers shown.".into()
-            }
-            StepErrorKind::UnknownOption(_) => "Vælg et af de viste svar.".into(),
-            StepErrorKind::ExclusiveCombined(_) if en => {
-                "\"None of these\" and \"I'm not sure\" cannot be combined with other answers."
-                    .into()
-            }
-            StepErrorKind::ExclusiveCombined(_) => {
-                "\"Ingen af dem\" og \"Ved ikke\" kan ikke vælges sammen med andre svar.".into()
-            }
-            StepErrorKind::BadAge(_) if en => {
-                "Please write the age as a whole number, e.g. 12.".into()
-            }
-            StepErrorKind::BadAge(_) => "Skriv alderen som et tal, fx 12.".into(),
-            StepErrorKind::NoRule if en => {
-                "The guide has no answer for this yet. Please contact the municipality.".into()
-            }
-            StepErrorKind::NoRule => {
-                "Guiden har ikke et svar på det endnu. Kontakt kommunen.".into()
-            }
-        }
-    }
 }
 
 impl fmt::Display for StepError {

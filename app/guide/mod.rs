@@ -12,6 +12,22 @@
 //!
 //! Texts are returned in every language at once ([`Text`], read one with `text.get(lang)`);
 //! the `localized(lang)` / `api_json(lang)` helpers give one language, ready for JSON.
+//!
+//! # Wiring it into pages and the API
+//!
+//! - Question pages (one question per page, POST forms): the form carries earlier answers as
+//!   hidden fields ([`Guide::answers_to_pairs`]) plus the current question's field(s), named
+//!   by question id (`hvem=ung`; a multiple-choice question repeats its name; an age question
+//!   is a number field). Read them back with [`Guide::answers_from_pairs`] and call
+//!   [`Guide::step`]: a [`Step::Question`] is the next page, a [`Step::Outcome`] the result, and
+//!   a [`StepError`] means: show [`StepError::question`] again with [`StepError::message`].
+//!   [`Guide::summary`] gives the "Dine svar" list; a "Ret" link keeps
+//!   [`Guide::answers_before`] that question.
+//! - Chat (`GET/POST /api/guide?q=…&lang=…`): [`Guide::interpret`] then
+//!   [`ChatReply::api_json`] gives `{acute, understood, recommendations: [{slug, reason}],
+//!   question: {id, text, options} | null, answers, …}`. To go on from a clarifying question,
+//!   add its answer to [`ChatReply::answers`] and call [`Guide::step`] (the same as a form).
+//! - A flow step as JSON (`/api/guide` with answers): [`Step::api_json`].
 
 pub mod chat;
 pub mod dot;
@@ -28,8 +44,8 @@ use std::collections::HashMap;
 
 pub use chat::ChatReply;
 pub use flow::{
-    LocalizedOption, LocalizedQuestion, OptionView, OutcomeView, QuestionView, Recommendation,
-    Step, StepError, StepErrorKind, SummaryLine,
+    LocalizedOption, LocalizedQuestion, LocalizedRecommendation, OptionView, OutcomeView,
+    QuestionView, Recommendation, Step, StepError, StepErrorKind, SummaryLine,
 };
 pub use model::{Outcome, Question, QuestionKind, QuestionOption, Text};
 
