@@ -11,23 +11,16 @@
 //! - [`dot`]: the whole flow as a Graphviz graph ([`Guide::to_dot`]).
 //!
 //! Texts are returned in every language at once ([`Text`], read one with `text.get(lang)`);
-//! the `localized(lang)` / `api_json(lang)` helpers give one language, ready for JSON.
+//! `QuestionView::localized(lang)` gives one language, ready for JSON.
 //!
-//! # Wiring it into pages and the API
+//! # How the web layer uses it (`app/web/guide.rs`)
 //!
-//! - Question pages (one question per page, POST forms): the form carries earlier answers as
-//!   hidden fields ([`Guide::answers_to_pairs`]) plus the current question's field(s), named
-//!   by question id (`hvem=ung`; a multiple-choice question repeats its name; an age question
-//!   is a number field). Read them back with [`Guide::answers_from_pairs`] and call
-//!   [`Guide::step`]: a [`Step::Question`] is the next page, a [`Step::Outcome`] the result, and
-//!   a [`StepError`] means: show [`StepError::question`] again with [`StepError::message`].
-//!   [`Guide::summary`] gives the "Dine svar" list; a "Ret" link keeps
-//!   [`Guide::answers_before`] that question.
-//! - Chat (`GET/POST /api/guide?q=…&lang=…`): [`Guide::interpret`] then
-//!   [`ChatReply::api_json`] gives `{acute, understood, recommendations: [{slug, reason}],
-//!   question: {id, text, options} | null, answers, …}`. To go on from a clarifying question,
-//!   add its answer to [`ChatReply::answers`] and call [`Guide::step`] (the same as a form).
-//! - A flow step as JSON (`/api/guide` with answers): [`Step::api_json`].
+//! - Question pages (one question per page, POST forms carrying earlier answers in hidden
+//!   fields): [`Guide::step`] gives the next [`Step`]; a [`StepError`] names the question to
+//!   show again (its message comes from Fluent). [`Guide::summary`] is the "Dine svar" list,
+//!   and "Ret" keeps [`Guide::answers_before`] that question.
+//! - Chat and `/api/guide`: [`Guide::interpret`] gives a [`ChatReply`]; to go on from its
+//!   clarifying question, add the answer to [`ChatReply::answers`] and call [`Guide::step`].
 
 pub mod chat;
 pub mod dot;
