@@ -1,24 +1,69 @@
-//! Turning one language's documents into a vocabulary and an index: every distinct word
-//! is analysed once (stem, folded stem, compound parts), then each document's fields
-//! become term ids for the impact index.
+//! Turning one language's documents into a vocabulary and a tantivy index: every
+//! distinct word is analysed once (stem, folded stem, compound parts), then each
+//! document's fields are written to tantivy as the analysed terms, separated by spaces
+//! (tantivy's `whitespace` tokenizer splits them again; no further analysis happens there).
+//! Fields: title, keywords, summary, body, and the compound parts of the head
+//! (title + keywords + summary) and of the body; plus `ord`, a fast field with the
+//! document's position in `LangIndex::docs`/`facets`.
 
-use super::impact::{DocTerms, Field, ImpactIndex};
+use super::rank::kind_boost;
 use super::text::{for_each_word, Lang, MAX_WORD_BYTES};
 use super::vocab::{Vocab, VocabBuilder};
 use super::SearchDoc;
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
 
-/// What a hit needs to be shown, filtered and counted.
+/// The text fields, in the order of `FIELD_NAMES` and `BOOSTS`.
+pub(crate) const NUM_FIELDS: usize = 6;
+const F_TITLE: usize = 0;
+const F_KEYWORDS: usize = 1;
+const F_SUMMARY: usize = 2;
+const F_BODY: usize = 3;
+const F_PARTS_HEAD: usize = 4;
+const F_PARTS_BODY: usize = 5;
+pub(crate) const FIELD_NAMES: [&str; NUM_FIELDS] = [
+    "title",
+    "keywords",
+    "summary",
+    "body",
+    "parts_head",
+    "parts_body",
+];
+/// Field boosts: title highest, then keywords, summary, body. Compound parts count
+/// less than whole words.
+pub(crate) const BOOSTS: [f32; NUM_FIELDS] = [3.0, 2.2, 1.6, 1.0, 1.4, 0.6];
+/// The fast field holding the document ordinal.
+pub(crate) const ORD_FIELD: &str = "ord";
+/// Splits the pre-analysed field texts on spaces (registered by tantivy by default).
+const TOKENIZER: &str = "whitespace";
+/// Memory budget of the (single-threaded) index writer.
+const WRITER_BUDGET: usize = 50_000_000;
+
+/// One document's terms per field (term ids, repeats allowed).
+type DocTerms = [Vec<u32>; NUM_FIELDS];
+
+/// What a hit needs to be shown.
 pub(crate) struct DocMeta {
     pub(crate) slug: String,
     pub(crate) kind: String,
-    /// Index in `LangIndex::kinds`.
-    pub(crate) kind_id: u8,
     pub(crate) title: String,
     pub(crate) summary: String,
     pub(crate) body: String,
+}
+
+/// What filtering, counting and ranking need of every matching document: small and
+/// kept in one array, so a query touching thousands of documents stays in cache.
+#[derive(Clone, Copy)]
+pub(crate) struct Facet {
+    /// Index in `LangIndex::kinds`.
+    pub(crate) kind: u8,
     /// Bit set over `LangIndex::audiences`; 0 means for everyone.
     pub(crate) audience: u32,
     pub(crate) age: Option<(u8, u8)>,
+    /// Ranking factor of the kind (entry points first).
+    pub(crate) boost: f32,
 }
 
 /// Most distinct kinds / audiences told apart (there are 5 and 3).
@@ -27,12 +72,21 @@ pub(crate) const MAX_LABELS: usize = 32;
 /// Everything searchable in one language.
 pub(crate) struct LangIndex {
     pub(crate) docs: Vec<DocMeta>,
+    /// Per document, like `docs`.
+    pub(crate) facets: Vec<Facet>,
     /// Distinct kinds, in order of first appearance.
     pub(crate) kinds: Vec<String>,
     /// Distinct audiences, in order of first appearance.
     pub(crate) audiences: Vec<String>,
     pub(crate) vocab: Vocab,
-    pub(crate) index: ImpactIndex,
+    /// The tantivy index (kept alive with its reader) and the searcher over it.
+    _index: Index,
+    _reader: IndexReader,
+    pub(crate) searcher: Searcher,
+    /// The text fields, in the order of `FIELD_NAMES`.
+    pub(crate) fields: [Field; NUM_FIELDS],
+    /// Per term id, a bit per field the term occurs in (so queries skip empty fields).
+    pub(crate) field_mask: Vec<u8>,
 }
 
 /// Source texts of a document, in the order of the head fields then the body.
@@ -41,11 +95,12 @@ const KEYWORDS: usize = 1;
 const SUMMARY: usize = 2;
 
 impl LangIndex {
-    pub(crate) fn build(lang: Lang, docs: Vec<SearchDoc>) -> LangIndex {
+    pub(crate) fn build(lang: Lang, docs: Vec<SearchDoc>) -> tantivy::Result<LangIndex> {
         // Pass 1: the words of every document, as ids.
         let mut vb = VocabBuilder::default();
         let mut word_ids: Vec<[Vec<u32>; 4]> = Vec::with_capacity(docs.len());
         let mut metas = Vec::with_capacity(docs.len());
+        let mut facets = Vec::with_capacity(docs.len());
         let mut kinds: Vec<String> = Vec::new();
         let mut audiences: Vec<String> = Vec::new();
         for doc in docs {
@@ -65,35 +120,86 @@ impl LangIndex {
                 });
             }
             word_ids.push(ids);
-            let kind_id = label_id(&mut kinds, &doc.kind).unwrap_or(MAX_LABELS - 1) as u8;
+            let kind = label_id(&mut kinds, &doc.kind).unwrap_or(MAX_LABELS - 1) as u8;
             let audience = doc
                 .audience
                 .iter()
                 .filter_map(|a| label_id(&mut audiences, a))
                 .fold(0u32, |bits, i| bits | 1 << i);
+            facets.push(Facet {
+                kind,
+                audience,
+                age: doc.age,
+                boost: kind_boost(&doc.kind),
+            });
             metas.push(DocMeta {
                 slug: doc.slug,
                 kind: doc.kind,
-                kind_id,
                 title: doc.title,
                 summary: doc.summary,
                 body: doc.body,
-                audience,
-                age: doc.age,
             });
         }
         let vocab = vb.finish(lang);
 
-        // Pass 2: terms per field, then the impact index.
-        let fields: Vec<DocTerms> = word_ids.iter().map(|ids| doc_terms(&vocab, ids)).collect();
-        let index = ImpactIndex::build(vocab.terms.count(), &fields);
-        LangIndex {
+        // Pass 2: terms per field, written to tantivy.
+        let mut sb = Schema::builder();
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let fields: [Field; NUM_FIELDS] =
+            FIELD_NAMES.map(|name| sb.add_text_field(name, text.clone()));
+        let ord_field = sb.add_u64_field(ORD_FIELD, NumericOptions::default().set_fast());
+        let index = Index::create_in_ram(sb.build());
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_BUDGET)?;
+        let mut field_mask = vec![0u8; vocab.terms.count()];
+        let mut buf = String::new();
+        for (ord, ids) in word_ids.iter().enumerate() {
+            let terms = doc_terms(&vocab, ids);
+            let mut doc = TantivyDocument::default();
+            for (f, list) in terms.iter().enumerate() {
+                if list.is_empty() {
+                    continue;
+                }
+                buf.clear();
+                for &t in list {
+                    field_mask[t as usize] |= 1 << f;
+                    if !buf.is_empty() {
+                        buf.push(' ');
+                    }
+                    buf.push_str(vocab.terms.str(t));
+                }
+                doc.add_text(fields[f], &buf);
+            }
+            doc.add_u64(ord_field, ord as u64);
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        Ok(LangIndex {
             docs: metas,
+            facets,
             kinds,
             audiences,
             vocab,
-            index,
-        }
+            _index: index,
+            _reader: reader,
+            searcher,
+            fields,
+            field_mask,
+        })
+    }
+
+    /// The fields `term` occurs in, as bits over `FIELD_NAMES`.
+    pub(crate) fn term_fields(&self, term: u32) -> u8 {
+        self.field_mask.get(term as usize).copied().unwrap_or(0)
     }
 }
 
@@ -113,18 +219,18 @@ fn doc_terms(vocab: &Vocab, ids: &[Vec<u32>; 4]) -> DocTerms {
     let mut f: DocTerms = Default::default();
     for (src, words) in ids.iter().enumerate() {
         let (main, parts) = match src {
-            TITLE => (Field::Title, Field::PartsHead),
-            KEYWORDS => (Field::Keywords, Field::PartsHead),
-            SUMMARY => (Field::Summary, Field::PartsHead),
-            _ => (Field::Body, Field::PartsBody),
+            TITLE => (F_TITLE, F_PARTS_HEAD),
+            KEYWORDS => (F_KEYWORDS, F_PARTS_HEAD),
+            SUMMARY => (F_SUMMARY, F_PARTS_HEAD),
+            _ => (F_BODY, F_PARTS_BODY),
         };
         for &id in words {
             let info = vocab.info(id);
             if info.stop {
                 continue;
             }
-            f[main as usize].push(info.main);
-            f[parts as usize].extend(info.parts.iter().copied());
+            f[main].push(info.main);
+            f[parts].extend(info.parts.iter().copied());
         }
     }
     f

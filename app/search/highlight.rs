@@ -28,10 +28,16 @@ impl<'v> Matcher<'v> {
                 *by_id.entry(w).or_insert(0) |= groups;
             }
         }
-        let mut m = Matcher { words: FxMap::default(), first: [0; 4], lens: 0 };
+        let mut m = Matcher {
+            words: FxMap::default(),
+            first: [0; 4],
+            lens: 0,
+        };
         for (id, groups) in by_id {
             let w = vocab.word(id);
-            let (Some(&b), true) = (w.as_bytes().first(), w.len() < 64) else { continue };
+            let (Some(&b), true) = (w.as_bytes().first(), w.len() < 64) else {
+                continue;
+            };
             m.first[(b >> 6) as usize] |= 1 << (b & 63);
             m.lens |= 1 << w.len();
             m.words.insert(w, groups);
@@ -41,7 +47,9 @@ impl<'v> Matcher<'v> {
 
     /// Query groups matched by a word as written in a text (0 for none).
     pub(crate) fn groups(&self, raw: &str) -> u32 {
-        let Some(&b) = raw.as_bytes().first() else { return 0 };
+        let Some(&b) = raw.as_bytes().first() else {
+            return 0;
+        };
         // Lower-casing keeps the first byte of Latin letters (ASCII, and æ/Æ share
         // their lead byte) and the length, so these are safe prefilters.
         let b = b.to_ascii_lowercase();
@@ -54,7 +62,10 @@ impl<'v> Matcher<'v> {
         if is_lowercase(raw) {
             self.words.get(raw).copied().unwrap_or(0)
         } else {
-            self.words.get(raw.to_lowercase().as_str()).copied().unwrap_or(0)
+            self.words
+                .get(raw.to_lowercase().as_str())
+                .copied()
+                .unwrap_or(0)
         }
     }
 }

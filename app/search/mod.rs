@@ -6,9 +6,9 @@
 //!   English documents get English stemming.
 //! - Compound words are split at index time with a dictionary built from the corpus's own
 //!   words (see `compound.rs`); the parts are indexed in their own, lower-weighted fields.
-//! - The index (`impact.rs`) keeps, per term, each document's BM25 summed over the fields
-//!   with their boosts (title > keywords > summary > body > compound parts), computed once
-//!   at build time, so a query term is one sequential scan.
+//! - The index is tantivy (in RAM, one per language), fed the already-analysed terms of
+//!   each field; tantivy scores with BM25 per field, with boosts (title > keywords >
+//!   summary > body > compound parts).
 //! - Queries are built from analysed words, never parsed: no query syntax exists.
 //!   Typos (edit distance 1 from 5 letters, 2 from 9), a half-typed last word and staff
 //!   synonyms (`content/synonyms.toml`) add lower-weighted alternatives.
@@ -17,13 +17,12 @@
 //!
 //! Module map: `text` (words, stop words, stemming, escaping), `compound` (splitting),
 //! `vocab` (word table, typo and prefix look-up), `synonyms` (the staff list), `build`
-//! (documents → term ids), `impact` (the index), `plan` (query → term groups), `rank`
+//! (documents → the tantivy index), `plan` (query → term groups), `rank`
 //! (scoring, filters, counts), `highlight` (which words match), `snippet` (the passage).
 
 mod build;
 mod compound;
 mod highlight;
-mod impact;
 mod plan;
 mod rank;
 mod snippet;
@@ -114,7 +113,8 @@ impl SearchIndex {
         }
         let mut langs = Vec::with_capacity(by_lang.len());
         for (code, docs) in by_lang {
-            let index = LangIndex::build(Lang::from_code(&code), docs);
+            let index = LangIndex::build(Lang::from_code(&code), docs)
+                .map_err(|e| format!("search index ({code}): {e}"))?;
             langs.push((code, index));
         }
         Ok(SearchIndex { langs, synonyms })

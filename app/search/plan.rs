@@ -2,7 +2,7 @@
 //!
 //! Each query word (or multi-word synonym key) becomes a group; a document's score for
 //! a group is its best alternative (plus a little of the others). Alternatives:
-//! the word's stem (weight 1), its folded stem in the folded fields (`boern`), the
+//! the word's stem (weight 1), its folded stem for ASCII spellings (`boern` → `børn`), the
 //! compound parts of an unknown compound (`forældrekursus` → two groups), typo
 //! corrections within edit distance 1 (5+ letters) or 2 (9+), completions of a half-typed
 //! last word, and synonyms. Words are never parsed as query syntax.
@@ -39,7 +39,7 @@ const MIN_PREFIX_CHARS: usize = 3;
 pub(crate) enum Space {
     /// Stems, searched in the main and compound-part fields.
     Main,
-    /// Folded stems, searched in the folded fields.
+    /// A folded stem, standing for the stems that fold to it (`boern` → `børn`).
     Fold,
 }
 
@@ -221,13 +221,21 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
 
     // An unknown word ending in a known word (`rusmiddelbehandling`): the head, and the
     // modifier as a word or as the start of words (`rusmiddel` → `rusmiddelteamet`).
-    if !known_main && !key_known && n >= 2 * MIN_PART {
+    // Not for a word within two typos of an index word: that is a misspelling
+    // (`hedspase` is `headspace`, not `heds` + `pase`), left to the spelling suggestion.
+    if !known_main
+        && !key_known
+        && n >= 2 * MIN_PART
+        && !vocab.fuzzy(&key, 2).iter().any(|&(_, d)| d > 0)
+    {
         if let Some((modifier, head)) = vocab.splitter.split_head(w) {
             let mut g = Group::default();
             g.add(lang.stem(head), Space::Main, W_PART);
             groups.push(g);
             let mut g = Group::default();
-            let trimmed = modifier.strip_suffix(['s', 'e']).filter(|m| char_len(m) >= 3);
+            let trimmed = modifier
+                .strip_suffix(['s', 'e'])
+                .filter(|m| char_len(m) >= 3);
             for m in std::iter::once(modifier).chain(trimmed) {
                 g.add(lang.stem(m), Space::Main, W_PART);
                 add_completions(&mut g, vocab, &analysis::fold(m), None, W_PART * W_PREFIX);
@@ -277,7 +285,13 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
 
 /// Adds the stems of the most frequent words starting with `prefix` (folded) as
 /// alternatives. Returns whether there were any.
-fn add_completions(g: &mut Group, vocab: &Vocab, prefix: &str, skip: Option<u32>, weight: f32) -> bool {
+fn add_completions(
+    g: &mut Group,
+    vocab: &Vocab,
+    prefix: &str,
+    skip: Option<u32>,
+    weight: f32,
+) -> bool {
     let mut completions: Vec<u32> = vocab.with_prefix(prefix, PREFIX_SCAN).collect();
     completions.sort_by_key(|&k| std::cmp::Reverse(vocab.key(k).freq));
     let mut added = 0;

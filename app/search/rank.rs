@@ -1,20 +1,30 @@
-//! Running a plan: scoring every matching document, then filters, facet counts, the
-//! top hits with snippets and the spelling suggestion.
+//! Running a plan: scoring every matching document with tantivy, then filters, facet
+//! counts, the top hits with snippets and the spelling suggestion.
 //!
-//! Score of a document = Σ over query groups of (best alternative + TIE × the others),
-//! each alternative being its term's impact (Σ over fields of boost × BM25, see
-//! `impact.rs`); then × (matched groups /
-//! groups)² so documents matching more of the query come first, × the kind boost.
+//! Each query group is one tantivy query: a `DisjunctionMaxQuery` (best alternative +
+//! TIE × the others) over its alternatives, an alternative being a `BooleanQuery` of
+//! should-clauses `BoostQuery(TermQuery(field, term), field boost)` over the fields the
+//! term occurs in, boosted by the alternative's weight. BM25 is tantivy's. The groups are
+//! run one after another through a collector that maps tantivy's documents to their
+//! ordinals (the `ord` fast field); a document's score is the sum over its groups, then
+//! × (matched groups / groups)², so documents matching more of the query come first, then
+//! × the kind boost.
 
-use super::build::{LangIndex, MAX_LABELS};
+use super::build::{LangIndex, BOOSTS, MAX_LABELS, ORD_FIELD};
 use super::highlight::Matcher;
-use super::plan::{Plan, Space};
+use super::plan::{Group, Plan, Space};
 use super::snippet::snippet;
 use super::text::char_len;
 use super::{Hit, SearchQuery, SearchResults};
 use crate::analysis;
 use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::sync::Arc;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::ColumnValues;
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 /// Share of the other alternatives of a group added to the best one.
 const TIE: f32 = 0.15;
@@ -29,7 +39,7 @@ const KIND_ORDER: [&str; 5] = ["indgang", "tilbud", "kursus", "partner", "side"]
 const AUDIENCE_ORDER: [&str; 3] = ["foraeldre", "unge", "fagpersoner"];
 
 /// Entry points first: they are written to be the way in to a topic.
-fn kind_boost(kind: &str) -> f32 {
+pub(crate) fn kind_boost(kind: &str) -> f32 {
     match kind {
         "indgang" => 1.5,
         "tilbud" => 1.1,
@@ -38,17 +48,108 @@ fn kind_boost(kind: &str) -> f32 {
     }
 }
 
+/// Collects (document ordinal, score) of every document tantivy matches.
+struct OrdScores;
+
+struct OrdScoresSegment {
+    ords: Arc<dyn ColumnValues<u64>>,
+    hits: Vec<(u32, f32)>,
+}
+
+impl Collector for OrdScores {
+    type Fruit = Vec<(u32, f32)>;
+    type Child = OrdScoresSegment;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<OrdScoresSegment> {
+        let ords = reader.fast_fields().u64(ORD_FIELD)?.first_or_default_col(0);
+        Ok(OrdScoresSegment {
+            ords,
+            hits: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(u32, f32)>>) -> tantivy::Result<Vec<(u32, f32)>> {
+        let mut fruits = fruits.into_iter();
+        let mut out = fruits.next().unwrap_or_default();
+        for f in fruits {
+            out.extend(f);
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for OrdScoresSegment {
+    type Fruit = Vec<(u32, f32)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.hits.push((self.ords.get_val(doc) as u32, score));
+    }
+
+    fn harvest(self) -> Vec<(u32, f32)> {
+        self.hits
+    }
+}
+
+/// The tantivy query of one group, or `None` when none of its terms is indexed.
+fn group_query(index: &LangIndex, group: &Group) -> Option<Box<dyn Query>> {
+    let vocab = &index.vocab;
+    let mut alts: Vec<Box<dyn Query>> = Vec::new();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for a in &group.alts {
+        let Some(term) = vocab.terms.get(&a.term) else {
+            continue;
+        };
+        let mut add = |t: u32| {
+            let mask = index.term_fields(t);
+            for (f, (&field, &boost)) in index.fields.iter().zip(&BOOSTS).enumerate() {
+                if mask & (1 << f) != 0 {
+                    let tq = TermQuery::new(
+                        Term::from_field_text(field, vocab.terms.str(t)),
+                        IndexRecordOption::WithFreqs,
+                    );
+                    clauses.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(tq), boost)),
+                    ));
+                }
+            }
+        };
+        match a.space {
+            Space::Main => add(term),
+            // A folded stem stands for the stems that fold to it (`boern` → `børn`).
+            Space::Fold => {
+                for &m in vocab.fold_main.get(term) {
+                    add(m);
+                }
+            }
+        }
+        if clauses.is_empty() {
+            continue;
+        }
+        let alt = BooleanQuery::new(std::mem::take(&mut clauses));
+        alts.push(Box::new(BoostQuery::new(Box::new(alt), a.weight)));
+    }
+    match alts.len() {
+        0 => None,
+        1 => alts.pop(),
+        _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(alts, TIE))),
+    }
+}
+
 /// Per-thread score accumulators, sized to the number of documents and kept between
-/// queries (cleared through the touched lists), so a query allocates little.
+/// queries (cleared through the touched list), so a query allocates little.
 #[derive(Default)]
 struct Scratch {
-    alt: Vec<f32>,
-    gmax: Vec<f32>,
-    gsum: Vec<f32>,
     total: Vec<f32>,
     matched: Vec<u8>,
-    alt_touched: Vec<u32>,
-    group_touched: Vec<u32>,
     touched: Vec<u32>,
 }
 
@@ -59,60 +160,37 @@ thread_local! {
 /// (document ordinal, score) of every matching document.
 fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
     let n = index.docs.len();
-    for v in [&mut s.alt, &mut s.gmax, &mut s.gsum, &mut s.total] {
-        if v.len() < n {
-            v.resize(n, 0.0);
-        }
+    if s.total.len() < n {
+        s.total.resize(n, 0.0);
     }
     if s.matched.len() < n {
         s.matched.resize(n, 0);
     }
-    let Scratch { alt, gmax, gsum, total, matched, alt_touched, group_touched, touched } = s;
-    let vocab = &index.vocab;
-    let add_row = |term: u32, weight: f32, alt: &mut [f32], alt_touched: &mut Vec<u32>| {
-        let (docs, impacts) = index.index.row(term);
-        for (&d, &x) in docs.iter().zip(impacts) {
-            let slot = &mut alt[d as usize];
-            if *slot == 0.0 {
-                alt_touched.push(d);
-            }
-            *slot += weight * x;
-        }
-    };
+    let Scratch {
+        total,
+        matched,
+        touched,
+    } = s;
     for group in &plan.groups {
-        for a in &group.alts {
-            let Some(term) = vocab.terms.get(&a.term) else { continue };
-            match a.space {
-                Space::Main => add_row(term, a.weight, alt, alt_touched),
-                // A folded stem stands for the stems that fold to it (`boern` → `børn`).
-                Space::Fold => {
-                    for &m in vocab.fold_main.get(term) {
-                        add_row(m, a.weight, alt, alt_touched);
-                    }
-                }
-            }
-            for &ord in alt_touched.iter() {
-                let o = ord as usize;
-                let sc = std::mem::take(&mut alt[o]);
-                if gsum[o] == 0.0 {
-                    group_touched.push(ord);
-                }
-                gmax[o] = gmax[o].max(sc);
-                gsum[o] += sc;
-            }
-            alt_touched.clear();
-        }
-        for &ord in group_touched.iter() {
+        let Some(query) = group_query(index, group) else {
+            continue;
+        };
+        // A failing search (it cannot, in RAM) counts as no match.
+        let hits = index
+            .searcher
+            .search(&*query, &OrdScores)
+            .unwrap_or_default();
+        for (ord, sc) in hits {
             let o = ord as usize;
-            let best = std::mem::take(&mut gmax[o]);
-            let sum = std::mem::take(&mut gsum[o]);
+            if o >= n {
+                continue;
+            }
             if matched[o] == 0 {
                 touched.push(ord);
             }
-            total[o] += best + TIE * (sum - best);
+            total[o] += sc;
             matched[o] = matched[o].saturating_add(1);
         }
-        group_touched.clear();
     }
     let groups = plan.groups.len().max(1) as f32;
     let out = touched
@@ -120,8 +198,7 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
         .map(|&ord| {
             let o = ord as usize;
             let coord = matched[o] as f32 / groups;
-            let sc =
-                std::mem::take(&mut total[o]) * coord * coord * kind_boost(&index.docs[o].kind);
+            let sc = std::mem::take(&mut total[o]) * coord * coord * index.facets[o].boost;
             matched[o] = 0;
             (ord, sc)
         })
@@ -143,7 +220,9 @@ fn ordered_counts(labels: &[String], counts: &[usize], order: &[&str]) -> Vec<(S
 }
 
 fn by_score(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
-    b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal).then(a.0.cmp(&b.0))
+    b.1.partial_cmp(&a.1)
+        .unwrap_or(Ordering::Equal)
+        .then(a.0.cmp(&b.0))
 }
 
 pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResults {
@@ -170,7 +249,7 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
             continue;
         }
         matching += 1;
-        let d = &index.docs[ord as usize];
+        let d = &index.facets[ord as usize];
         if let (Some(a), Some((lo, hi))) = (q.age, d.age) {
             if a < lo || a > hi {
                 continue;
@@ -178,14 +257,14 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
         }
         let kind_ok = match kind_f {
             None => true,
-            Some(k) => k == Some(d.kind_id as usize),
+            Some(k) => k == Some(d.kind as usize),
         };
         let aud_ok = match aud_f {
             None => true,
             Some(a) => d.audience == 0 || a.is_some_and(|a| d.audience & (1 << a) != 0),
         };
         if aud_ok {
-            kind_counts[d.kind_id as usize] += 1;
+            kind_counts[d.kind as usize] += 1;
         }
         if kind_ok {
             let mut bits = d.audience;
@@ -215,6 +294,7 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     if !hits.is_empty() {
         let matcher = Matcher::new(&index.vocab, plan);
         let groups_of = |w: &str| matcher.groups(w);
+        let all = u32::MAX >> (32 - plan.groups.len().clamp(1, 32));
         results.hits = hits
             .into_iter()
             .map(|(ord, sc)| {
@@ -223,7 +303,7 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
                     slug: d.slug.clone(),
                     kind: d.kind.clone(),
                     title: d.title.clone(),
-                    snippet_html: snippet(&d.title, &d.summary, &d.body, &groups_of),
+                    snippet_html: snippet(&d.title, &d.summary, &d.body, &groups_of, all),
                     score: sc,
                 }
             })
@@ -231,13 +311,15 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     }
 
     if matching < SUGGEST_BELOW {
-        results.suggestion = suggestion(index, plan);
+        results.suggestion = suggestion(index, plan, matching == 0);
     }
     results
 }
 
-/// The query with each unknown word replaced by the closest, most frequent index word.
-fn suggestion(index: &LangIndex, plan: &Plan) -> Option<String> {
+/// The query with each unknown word replaced by the closest, most frequent index word:
+/// within edit distance 1 (2 from 9 letters), or 2 from 5 letters when nothing matched
+/// (`hedspase` → `headspace`).
+fn suggestion(index: &LangIndex, plan: &Plan, no_hits: bool) -> Option<String> {
     let vocab = &index.vocab;
     let mut changed = false;
     let words: Vec<String> = plan
@@ -248,7 +330,7 @@ fn suggestion(index: &LangIndex, plan: &Plan) -> Option<String> {
             if w.settled || n < 4 {
                 return w.text.clone();
             }
-            let max = if n >= 9 { 2 } else { 1 };
+            let max = if n >= 9 || (no_hits && n >= 5) { 2 } else { 1 };
             let best = vocab
                 .fuzzy(&analysis::fold(&w.text), max)
                 .into_iter()

@@ -1,7 +1,7 @@
 //! The snippet of a hit: the best passage of its summary or body (~160–220
 //! characters), HTML-escaped, with the matched words in `<mark>…</mark>`.
 
-use super::text::{for_each_raw_word, push_escaped};
+use super::text::{push_escaped, raw_words_while};
 
 /// Target length of a snippet, in characters.
 const TARGET_CHARS: usize = 200;
@@ -20,9 +20,9 @@ struct Match {
 }
 
 /// Matches in `text`: `groups_of(word)` gives the query groups a word (as written)
-/// matches (0 for none).
-fn find_matches(text: &str, groups_of: &dyn Fn(&str) -> u32) -> Vec<Match> {
-    let mut out = Vec::new();
+/// matches (0 for none). Stops early once one passage has every group in `all`.
+fn find_matches(text: &str, groups_of: &dyn Fn(&str) -> u32, all: u32) -> Vec<Match> {
+    let mut out: Vec<Match> = Vec::new();
     let scan = if text.len() > MAX_SCAN_BYTES {
         let mut end = MAX_SCAN_BYTES;
         while !text.is_char_boundary(end) {
@@ -32,11 +32,29 @@ fn find_matches(text: &str, groups_of: &dyn Fn(&str) -> u32) -> Vec<Match> {
     } else {
         text
     };
-    for_each_raw_word(scan, |start, end| {
-        let groups = groups_of(&scan[start..end]);
-        if groups != 0 {
-            out.push(Match { start, end, groups });
+    // Once a passage has every group, only the rest of its window is still needed
+    // (so every visible match gets marked).
+    let mut stop_at = usize::MAX;
+    raw_words_while(scan, |start, end| {
+        if start > stop_at {
+            return false;
         }
+        let groups = groups_of(&scan[start..end]);
+        if groups == 0 {
+            return true;
+        }
+        out.push(Match { start, end, groups });
+        if stop_at == usize::MAX {
+            let passage = out
+                .iter()
+                .rev()
+                .take_while(|m| end - m.start <= PASSAGE_BYTES);
+            let (covered, first) = passage.fold((0, start), |(a, _), m| (a | m.groups, m.start));
+            if covered & all == all {
+                stop_at = first + 4 * TARGET_CHARS;
+            }
+        }
+        true
     });
     out
 }
@@ -132,19 +150,25 @@ fn render(text: &str, (start, end): (usize, usize), matches: &[Match]) -> String
     out
 }
 
-/// Snippet HTML for a document. The summary wins ties: it is written to describe the item.
+/// Snippet HTML for a document; `all` is the bit set of every query group. The summary
+/// wins ties: it is written to describe the item.
 /// When only the title matches, the marked title leads the snippet, so the reader sees why.
 pub(crate) fn snippet(
     title: &str,
     summary: &str,
     body: &str,
     groups_of: &dyn Fn(&str) -> u32,
+    all: u32,
 ) -> String {
     let summary = summary.trim();
     let body = body.trim();
-    let sm = find_matches(summary, groups_of);
+    let sm = find_matches(summary, groups_of, all);
     let s_best = best_passage(&sm);
-    let bm = find_matches(body, groups_of);
+    // A summary with every query word cannot be beaten.
+    let bm = match s_best {
+        Some((i, _, _)) if sm[i..].iter().fold(0, |a, m| a | m.groups) & all == all => Vec::new(),
+        _ => find_matches(body, groups_of, all),
+    };
     let b_best = best_passage(&bm);
     let use_body = match (s_best, b_best) {
         (_, None) => false,
@@ -158,7 +182,7 @@ pub(crate) fn snippet(
     };
     if best.is_none() {
         let title = title.trim();
-        let tm = find_matches(title, groups_of);
+        let tm = find_matches(title, groups_of, all);
         if !tm.is_empty() {
             let mut out = render(title, (0, title.len()), &tm);
             let room = TARGET_CHARS.saturating_sub(title.chars().count()).max(80);
@@ -187,7 +211,7 @@ mod tests {
 
     #[test]
     fn short_summary_is_whole_and_marked() {
-        let html = snippet("T", "Samtaler med en psykolog.", "", &marks);
+        let html = snippet("T", "Samtaler med en psykolog.", "", &marks, 3);
         assert_eq!(html, "<mark>Samtaler</mark> med en <mark>psykolog</mark>.");
     }
 
@@ -195,7 +219,7 @@ mod tests {
     fn long_body_gives_a_window_around_the_best_passage() {
         let filler = "Der står meget andet her om alt muligt. ".repeat(20);
         let body = format!("{filler}Du kan få samtaler med en psykolog i kommunen. {filler}");
-        let html = snippet("T", "Kort om tilbuddet.", &body, &marks);
+        let html = snippet("T", "Kort om tilbuddet.", &body, &marks, 3);
         assert!(html.starts_with('…') && html.ends_with('…'), "{html}");
         assert!(
             html.contains("<mark>samtaler</mark> med en <mark>psykolog</mark>"),
@@ -208,9 +232,9 @@ mod tests {
 
     #[test]
     fn no_match_shows_summary_start() {
-        let html = snippet("T", "Et <b>tilbud</b> & mere.", "brødtekst", &marks);
+        let html = snippet("T", "Et <b>tilbud</b> & mere.", "brødtekst", &marks, 3);
         assert_eq!(html, "Et &lt;b&gt;tilbud&lt;/b&gt; &amp; mere.");
-        let html = snippet("En psykolog", "Et tilbud.", "brødtekst", &marks);
+        let html = snippet("En psykolog", "Et tilbud.", "brødtekst", &marks, 3);
         assert_eq!(html, "En <mark>psykolog</mark> – Et tilbud.");
     }
 }

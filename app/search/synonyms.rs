@@ -220,6 +220,15 @@ impl Synonyms {
         })
     }
 
+    /// The entries of one language: key words (normalised) and synonyms.
+    #[cfg(test)]
+    pub(crate) fn entries(&self, lang: Lang) -> impl Iterator<Item = (String, &[String])> {
+        self.list(lang)
+            .entries
+            .iter()
+            .map(|e| (e.key.join(" "), e.values.as_slice()))
+    }
+
     /// Number of entries (both languages).
     pub fn len(&self) -> usize {
         self.da.entries.len() + self.en.entries.len()

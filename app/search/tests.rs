@@ -346,6 +346,30 @@ fn more_query_words_matched_rank_higher() {
 }
 
 #[test]
+fn tantivy_scores_follow_bm25_and_field_boosts() {
+    let d = |slug: &str, title: &str, body: &str| {
+        doc("da", "side", slug, title, "", &[], body, &[], None)
+    };
+    let docs = vec![
+        d("a", "zebra", "giraf giraf kamel"),
+        d("b", "okapi", "zebra giraf"),
+        d("c", "okapi", "giraf lama bison tapir"),
+    ];
+    let idx = SearchIndex::build(docs, Synonyms::empty()).unwrap();
+    let r = idx.search(&query("zebra"));
+    assert_eq!(slugs(&r), ["a", "b"], "title beats body: {r:?}");
+    assert!(r.hits[0].score > r.hits[1].score);
+    let r = idx.search(&query("giraf"));
+    assert_eq!(r.total, 3);
+    let score = |slug: &str| r.hits.iter().find(|h| h.slug == slug).unwrap().score;
+    assert!(
+        score("a") > score("c"),
+        "more occurrences score higher: {r:?}"
+    );
+    assert!(r.hits.iter().all(|h| h.score > 0.0));
+}
+
+#[test]
 fn filters_and_counts() {
     let base = search("børn");
     assert!(base.total >= 6, "{:?}", slugs(&base));
@@ -536,6 +560,24 @@ fn hostile_input_is_harmless() {
     assert_eq!(first("(stien)"), "stien");
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Any text, any limit: no panic, at most `limit` hits, and the snippets are safe HTML.
+    #[test]
+    fn any_text_is_safe(text in "\\PC{0,120}|[a-zæøå *~:()+\"-]{0,60}", limit in 0usize..25) {
+        for lang in ["da", "en"] {
+            let q = SearchQuery { text: text.clone(), lang: lang.into(), limit, ..Default::default() };
+            let r = index().search(&q);
+            proptest::prop_assert!(r.hits.len() <= limit);
+            proptest::prop_assert!(r.total <= 16);
+            for h in &r.hits {
+                let bare = h.snippet_html.replace("<mark>", "").replace("</mark>", "");
+                proptest::prop_assert!(!bare.contains('<') && !bare.contains('>'), "{}", h.snippet_html);
+            }
+        }
+    }
+}
+
 #[test]
 fn english_documents() {
     let en = |t: &str| {
@@ -668,37 +710,28 @@ fn perf() {
 #[ignore]
 fn perf_corpus() {
     use std::time::Instant;
-    let Ok(dir) = std::env::var("FH_CORPUS") else { return };
-    let (files, _) = crate::source::read_folder(std::path::Path::new(&dir)).unwrap();
-    let today = chrono::Local::now().date_naive();
-    let (content, _) = crate::content::load(&files, today);
-    let content = content.expect("corpus loads");
-    let docs: Vec<SearchDoc> = content
-        .items
-        .iter()
-        .map(|i| SearchDoc {
-            slug: i.slug.clone(),
-            kind: i.kind.id().to_string(),
-            lang: i.lang.code().to_string(),
-            title: i.title.clone(),
-            summary: i.summary.clone(),
-            keywords: i.keywords.clone(),
-            body: i.body_text.clone(),
-            audience: i.audience.iter().map(|a| a.id().to_string()).collect(),
-            age: i.age,
-        })
-        .collect();
+    let Ok(dir) = std::env::var("FH_CORPUS") else {
+        return;
+    };
+    let (docs, syn) = folder_docs(&dir);
     let n = docs.len();
-    let syn = files.iter().find(|f| f.path == "synonyms.toml").map(|f| Synonyms::parse(&f.text).unwrap());
     let t = Instant::now();
-    let idx = SearchIndex::build(docs, syn.unwrap_or_else(Synonyms::empty)).unwrap();
+    let idx = SearchIndex::build(docs, syn).unwrap();
     eprintln!("build {n} docs: {:?}", t.elapsed());
     let queries: Vec<String> = std::env::var("FH_QUERIES")
         .ok()
         .and_then(|p| std::fs::read_to_string(p).ok())
-        .map(|t| t.lines().filter(|l| !l.trim().is_empty()).map(String::from).collect())
+        .map(|t| {
+            t.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(String::from)
+                .collect()
+        })
         .unwrap_or_else(|| vec!["angst".into(), "psykolog".into(), "boernepsykiatri".into()]);
-    let reps: usize = std::env::var("FH_REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let reps: usize = std::env::var("FH_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
     let mut per_query = Vec::new();
     let t = Instant::now();
     for q in &queries {
@@ -706,7 +739,10 @@ fn perf_corpus() {
         let mut total = 0;
         for _ in 0..reps {
             let s = Instant::now();
-            let r = idx.search(&SearchQuery { limit: 20, ..query(q) });
+            let r = idx.search(&SearchQuery {
+                limit: 20,
+                ..query(q)
+            });
             times.push(s.elapsed());
             total = r.total;
         }
@@ -724,45 +760,80 @@ fn perf_corpus() {
 #[ignore]
 fn perf_parts() {
     use std::time::Instant;
-    let Ok(dir) = std::env::var("FH_CORPUS") else { return };
-    let (files, _) = crate::source::read_folder(std::path::Path::new(&dir)).unwrap();
-    let (content, _) = crate::content::load(&files, chrono::Local::now().date_naive());
-    let docs: Vec<SearchDoc> = content.unwrap().items.iter().filter(|i| i.lang.code() == "da").map(|i| SearchDoc {
-        slug: i.slug.clone(), kind: i.kind.id().to_string(), lang: "da".into(), title: i.title.clone(),
-        summary: i.summary.clone(), keywords: i.keywords.clone(), body: i.body_text.clone(),
-        audience: i.audience.iter().map(|a| a.id().to_string()).collect(), age: i.age }).collect();
-    let syn = Synonyms::parse(&files.iter().find(|f| f.path == "synonyms.toml").unwrap().text).unwrap();
+    let Ok(dir) = std::env::var("FH_CORPUS") else {
+        return;
+    };
+    let (docs, syn) = folder_docs(&dir);
+    let docs: Vec<SearchDoc> = docs.into_iter().filter(|d| d.lang == "da").collect();
     let t = Instant::now();
     let idx = SearchIndex::build(docs, syn).unwrap();
     eprintln!("build da: {:?}", t.elapsed());
     let li = &idx.langs[0].1;
-    eprintln!("keys {} words {}", li.vocab.num_keys(), li.vocab.num_words());
-    for q in std::fs::read_to_string(std::env::var("FH_QUERIES").unwrap()).unwrap().lines() {
+    eprintln!(
+        "keys {} words {}",
+        li.vocab.num_keys(),
+        li.vocab.num_words()
+    );
+    for q in std::fs::read_to_string(std::env::var("FH_QUERIES").unwrap())
+        .unwrap()
+        .lines()
+    {
         let mut tp = std::time::Duration::MAX;
         let mut tr = std::time::Duration::MAX;
         let mut tf = std::time::Duration::MAX;
         let mut p = plan::plan(q, &li.vocab, &idx.synonyms);
-        let mut r0 = rank::run(li, &p, &SearchQuery { limit: 0, ..query(q) });
+        let mut r0 = rank::run(
+            li,
+            &p,
+            &SearchQuery {
+                limit: 0,
+                ..query(q)
+            },
+        );
         for _ in 0..7 {
             let t = Instant::now();
             p = plan::plan(q, &li.vocab, &idx.synonyms);
             tp = tp.min(t.elapsed());
             let t = Instant::now();
-            r0 = rank::run(li, &p, &SearchQuery { limit: 0, ..query(q) });
+            r0 = rank::run(
+                li,
+                &p,
+                &SearchQuery {
+                    limit: 0,
+                    ..query(q)
+                },
+            );
             tr = tr.min(t.elapsed());
             let t = Instant::now();
-            let _r = rank::run(li, &p, &SearchQuery { limit: 20, ..query(q) });
+            let _r = rank::run(
+                li,
+                &p,
+                &SearchQuery {
+                    limit: 20,
+                    ..query(q)
+                },
+            );
             tf = tf.min(t.elapsed());
         }
         let ts = tf.saturating_sub(tr);
         let alts: usize = p.groups.iter().map(|g| g.alts.len()).sum();
         let mut postings = 0;
-        for g in &p.groups { for a in &g.alts {
-            if let Some(t) = li.vocab.terms.get(&a.term) {
-                let ts: Vec<u32> = match a.space { plan::Space::Main => vec![t], plan::Space::Fold => li.vocab.fold_main.get(t).to_vec() };
-                for t in ts { postings += li.index.row(t).0.len(); }
+        for g in &p.groups {
+            for a in &g.alts {
+                if let Some(t) = li.vocab.terms.get(&a.term) {
+                    let ts: Vec<u32> = match a.space {
+                        plan::Space::Main => vec![t],
+                        plan::Space::Fold => li.vocab.fold_main.get(t).to_vec(),
+                    };
+                    for t in ts {
+                        for f in li.fields {
+                            let term = tantivy::Term::from_field_text(f, li.vocab.terms.str(t));
+                            postings += li.searcher.doc_freq(&term).unwrap_or(0) as usize;
+                        }
+                    }
+                }
             }
-        }}
+        }
         eprintln!("{q:25} plan {tp:>9.2?} score {tr:>9.2?} snippets {ts:>9.2?} groups {} alts {alts} total {} postings {postings}", p.groups.len(), r0.total);
     }
 }
@@ -773,27 +844,107 @@ fn perf_parts() {
 #[test]
 #[ignore]
 fn eval_cases() {
-    let (Ok(dir), Ok(eval)) = (std::env::var("FH_CORPUS"), std::env::var("FH_EVAL")) else { return };
-    let (files, _) = crate::source::read_folder(std::path::Path::new(&dir)).unwrap();
-    let (content, problems) = crate::content::load(&files, chrono::Local::now().date_naive());
-    let Some(content) = content else { panic!("{problems:?}") };
-    let docs: Vec<SearchDoc> = content.items.iter().map(|i| SearchDoc {
-        slug: i.slug.clone(), kind: i.kind.id().to_string(), lang: i.lang.code().to_string(), title: i.title.clone(),
-        summary: i.summary.clone(), keywords: i.keywords.clone(), body: i.body_text.clone(),
-        audience: i.audience.iter().map(|a| a.id().to_string()).collect(), age: i.age }).collect();
-    let syn = files.iter().find(|f| f.path == "synonyms.toml").map(|f| Synonyms::parse(&f.text).unwrap());
-    let idx = SearchIndex::build(docs, syn.unwrap_or_else(Synonyms::empty)).unwrap();
+    let (Ok(dir), Ok(eval)) = (std::env::var("FH_CORPUS"), std::env::var("FH_EVAL")) else {
+        return;
+    };
+    let (docs, syn) = folder_docs(&dir);
+    let idx = SearchIndex::build(docs, syn).unwrap();
     let (mut pass, mut fail) = (0, 0);
     for line in std::fs::read_to_string(eval).unwrap().lines() {
         let cols: Vec<&str> = line.split('\t').collect();
         if line.starts_with('#') || cols.len() < 3 {
             continue;
         }
-        let r = idx.search(&SearchQuery { text: cols[1].into(), lang: cols[0].into(), limit: 5, ..Default::default() });
+        let r = idx.search(&SearchQuery {
+            text: cols[1].into(),
+            lang: cols[0].into(),
+            limit: 5,
+            ..Default::default()
+        });
         let got: Vec<&str> = r.hits.iter().map(|h| h.slug.as_str()).collect();
-        let ok = cols[2].split(',').any(|e| got.iter().take(3).any(|g| *g == e.trim()));
-        if ok { pass += 1 } else { fail += 1 }
-        eprintln!("{} [{}] {:35} -> {:?} want {} (total {}, sugg {:?})", if ok { "PASS" } else { "FAIL" }, cols[0], cols[1], got, cols[2], r.total, r.suggestion);
+        let ok = cols[2]
+            .split(',')
+            .any(|e| got.iter().take(3).any(|g| *g == e.trim()));
+        if ok {
+            pass += 1
+        } else {
+            fail += 1
+        }
+        eprintln!(
+            "{} [{}] {:35} -> {:?} want {} (total {}, sugg {:?})",
+            if ok { "PASS" } else { "FAIL" },
+            cols[0],
+            cols[1],
+            got,
+            cols[2],
+            r.total,
+            r.suggestion
+        );
+        if std::env::var("FH_SNIPPETS").is_ok() {
+            for h in r.hits.iter().take(3) {
+                eprintln!("      {} | {}", h.title, h.snippet_html);
+            }
+        }
     }
     eprintln!("{pass} passed, {fail} failed");
+}
+
+/// The search documents of a content folder, the way the site makes them (for the
+/// ignored measurement tests below).
+fn folder_docs(dir: &str) -> (Vec<SearchDoc>, Synonyms) {
+    let (files, _) = crate::source::read_folder(std::path::Path::new(dir)).unwrap();
+    let (content, problems) = crate::content::load(&files, chrono::Local::now().date_naive());
+    let Some(content) = content else {
+        panic!("{problems:?}")
+    };
+    let docs = content
+        .items
+        .iter()
+        .map(|i| SearchDoc {
+            slug: i.slug.clone(),
+            kind: i.kind.id().to_string(),
+            lang: i.lang.code().to_string(),
+            title: i.title.clone(),
+            summary: i.summary.clone(),
+            keywords: i.keywords.clone(),
+            body: i.body_text.clone(),
+            audience: i.audience.iter().map(|a| a.id().to_string()).collect(),
+            age: i.age.map(|[lo, hi]| (lo, hi)),
+        })
+        .collect();
+    let syn = files
+        .iter()
+        .find(|f| f.path == "synonyms.toml")
+        .map(|f| Synonyms::parse(&f.text).unwrap())
+        .unwrap_or_else(Synonyms::empty);
+    (docs, syn)
+}
+
+#[test]
+#[ignore]
+fn synonym_coverage() {
+    let Ok(dir) = std::env::var("FH_CORPUS") else {
+        return;
+    };
+    let (docs, syn) = folder_docs(&dir);
+    let idx = SearchIndex::build(docs, Synonyms::empty()).unwrap();
+    for (code, li) in &idx.langs {
+        let lang = Lang::from_code(code);
+        for (key, values) in syn.entries(lang) {
+            let missing: Vec<&String> = values
+                .iter()
+                .filter(|v| {
+                    crate::analysis::words(v).iter().all(|w| {
+                        li.vocab
+                            .terms
+                            .get(&lang.stem(w))
+                            .is_none_or(|t| !li.vocab.is_main_term(t))
+                    })
+                })
+                .collect();
+            if !missing.is_empty() {
+                eprintln!("[{code}] {key:?} -> not in content: {missing:?}");
+            }
+        }
+    }
 }

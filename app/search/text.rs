@@ -41,7 +41,8 @@ impl Lang {
         }
     }
 
-    /// Term of the folded fields: ASCII spelling of æ/ø/å, then the stem. Danish only.
+    /// Folded term: ASCII spelling of æ/ø/å, then the stem (Danish only), the form in
+    /// which `boern` and `børn` meet.
     pub(crate) fn fold_stem(self, word: &str) -> String {
         match self {
             Lang::Da => analysis::stem(&analysis::fold(word)),
@@ -83,6 +84,14 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, &str)) {
 
 /// Calls `f(start, end)` for every word of `text` (as written), in order.
 pub(crate) fn for_each_raw_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    raw_words_while(text, |s, e| {
+        f(s, e);
+        true
+    });
+}
+
+/// Like [`for_each_raw_word`], stopping after `f` returns false.
+pub(crate) fn raw_words_while(text: &str, mut f: impl FnMut(usize, usize) -> bool) {
     let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut i = 0;
@@ -93,19 +102,31 @@ pub(crate) fn for_each_raw_word(text: &str, mut f: impl FnMut(usize, usize)) {
         } else {
             // `i` is a char boundary: we step by whole characters.
             let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+            (is_alphanumeric(c), c.len_utf8())
         };
         if is_word {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            f(s, i);
+            if !f(s, i) {
+                return;
+            }
         }
         i += len;
     }
     if let Some(s) = start {
         f(s, text.len());
+    }
+}
+
+/// `char::is_alphanumeric`, with a fast path for the Latin-1 letters (æ, ø, å, é …).
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾'),
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -210,6 +231,13 @@ mod tests {
                 mine.push(w.to_string());
             });
             assert_eq!(mine, analysis::words(s), "for {s:?}");
+        }
+    }
+
+    #[test]
+    fn latin1_fast_path_agrees() {
+        for c in (0u32..0x300).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -108,7 +108,10 @@ impl TermWords {
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
-        TermWords { offsets, words: pairs.into_iter().map(|(_, w)| w).collect() }
+        TermWords {
+            offsets,
+            words: pairs.into_iter().map(|(_, w)| w).collect(),
+        }
     }
 
     pub(crate) fn get(&self, term: u32) -> &[u32] {
@@ -356,8 +359,12 @@ impl Vocab {
             return out;
         }
         let first = q[0];
-        let lo = self.keys.partition_point(|k| k.as_bytes().first() < Some(&first));
-        let hi = self.keys.partition_point(|k| k.as_bytes().first() <= Some(&first));
+        let lo = self
+            .keys
+            .partition_point(|k| k.as_bytes().first() < Some(&first));
+        let hi = self
+            .keys
+            .partition_point(|k| k.as_bytes().first() <= Some(&first));
         let m = q.len();
         let w = m + 1;
         let mut rows: Vec<u8> = (0..=m as u8).collect();
@@ -435,8 +442,8 @@ mod tests {
         for (i, row) in d.iter_mut().enumerate() {
             row[0] = i;
         }
-        for j in 0..=m {
-            d[0][j] = j;
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
         }
         for i in 1..=n {
             for j in 1..=m {
