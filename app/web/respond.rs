@@ -32,7 +32,7 @@ pub fn cached(page: &Page, status: StatusCode, headers: &HeaderMap) -> Response 
         builder = builder.header(header::CONTENT_ENCODING, "gzip");
         page.gzip.clone()
     } else {
-        page.html.clone()
+        page.html()
     };
     builder
         .header(header::CONTENT_LENGTH, body.len())
