@@ -51,7 +51,9 @@ impl Assets {
                 "favicon",
                 "svg",
                 "image/svg+xml",
-                FAVICON.replace("#00505f", &site.colors.primary).into_bytes(),
+                FAVICON
+                    .replace("#00505f", &site.colors.primary)
+                    .into_bytes(),
             ),
         ];
         let url = |i: usize| format!("/static/{}", files[i].name);

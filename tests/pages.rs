@@ -236,7 +236,10 @@ async fn drafts_are_not_published() {
     let base = findhjaelp::source::embedded_files();
     let ssp = base.iter().find(|f| f.path == "tilbud/ssp.da.md").unwrap();
     let drafted = ssp.text.replacen("+++\n", "+++\ndraft = true\n", 1);
-    let app = app_with(site_from(&embedded_with(&[("tilbud/kladde.da.md", &drafted)])));
+    let app = app_with(site_from(&embedded_with(&[(
+        "tilbud/kladde.da.md",
+        &drafted,
+    )])));
     assert_eq!(get(&app, "/kladde").await.status, 404);
     assert_eq!(get(&app, "/ssp").await.status, 200);
     let items = get(&app, "/api/items").await.body;

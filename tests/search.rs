@@ -6,7 +6,12 @@ use common::*;
 async fn slugs(app: &axum::Router, q: &str, extra: &str) -> Vec<String> {
     let r = get(app, &format!("/api/search?lang=da&q={}{extra}", enc(q))).await;
     assert_eq!(r.status, 200, "{q}");
-    r.json()["results"].as_array().unwrap().iter().map(|h| h["slug"].as_str().unwrap().to_string()).collect()
+    r.json()["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["slug"].as_str().unwrap().to_string())
+        .collect()
 }
 
 async fn top3(app: &axum::Router, q: &str) -> Vec<String> {
@@ -31,26 +36,52 @@ async fn json_shape_and_headers() {
 #[tokio::test]
 async fn stemming_finds_inflected_forms() {
     let app = app();
-    assert!(top3(&app, "rådgivningen").await.contains(&"familieraadgivningen".to_string()));
-    assert!(top3(&app, "skilsmissen").await.contains(&"skilsmissegruppe-for-boern".to_string()));
+    assert!(top3(&app, "rådgivningen")
+        .await
+        .contains(&"familieraadgivningen".to_string()));
+    assert!(top3(&app, "skilsmissen")
+        .await
+        .contains(&"skilsmissegruppe-for-boern".to_string()));
 }
 
 #[tokio::test]
 async fn folded_spellings_find_danish_letters() {
     let app = app();
-    assert!(top3(&app, "familieraadslagning").await.contains(&"familieraadslagning".to_string()));
-    assert_eq!(top3(&app, "boernepsykiatri").await.first().map(String::as_str), Some("boerne-og-ungdomspsykiatri"));
-    assert!(top3(&app, "hjemloeshed").await.contains(&"hjemloeshed".to_string()));
+    assert!(top3(&app, "familieraadslagning")
+        .await
+        .contains(&"familieraadslagning".to_string()));
+    assert_eq!(
+        top3(&app, "boernepsykiatri")
+            .await
+            .first()
+            .map(String::as_str),
+        Some("boerne-og-ungdomspsykiatri")
+    );
+    assert!(top3(&app, "hjemloeshed")
+        .await
+        .contains(&"hjemloeshed".to_string()));
 }
 
 #[tokio::test]
 async fn compound_words_find_their_parts() {
     let app = app();
-    assert!(top3(&app, "psykiatri").await.contains(&"boerne-og-ungdomspsykiatri".to_string()));
-    assert!(top3(&app, "rådgivning").await.contains(&"familieraadgivningen".to_string()));
+    assert!(top3(&app, "psykiatri")
+        .await
+        .contains(&"boerne-og-ungdomspsykiatri".to_string()));
+    assert!(top3(&app, "rådgivning")
+        .await
+        .contains(&"familieraadgivningen".to_string()));
     let r = get(&app, "/api/search?lang=da&q=psykolog").await.json();
-    let snippets: String = r["results"].as_array().unwrap().iter().map(|h| h["snippet"].as_str().unwrap().to_string()).collect();
-    assert!(snippets.to_lowercase().contains("<mark>psykolog"), "compound part highlighted: {snippets}");
+    let snippets: String = r["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["snippet"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        snippets.to_lowercase().contains("<mark>psykolog"),
+        "compound part highlighted: {snippets}"
+    );
 }
 
 #[tokio::test]
@@ -66,10 +97,27 @@ async fn compound_splitting_does_not_invent_hits() {
 #[tokio::test]
 async fn typos_and_half_typed_words() {
     let app = app();
-    assert!(top3(&app, "hedspace").await.contains(&"headspace-kalundborg".to_string()), "distance 1");
-    assert!(top3(&app, "familiebehandlnig").await.contains(&"familiebehandling".to_string()), "distance 2 in a long word");
-    assert!(top3(&app, "skilsmise").await.contains(&"skilsmissegruppe-for-boern".to_string()));
-    assert!(top3(&app, "sundhedspl").await.contains(&"sundhedsplejen".to_string()), "last word as prefix");
+    assert!(
+        top3(&app, "hedspace")
+            .await
+            .contains(&"headspace-kalundborg".to_string()),
+        "distance 1"
+    );
+    assert!(
+        top3(&app, "familiebehandlnig")
+            .await
+            .contains(&"familiebehandling".to_string()),
+        "distance 2 in a long word"
+    );
+    assert!(top3(&app, "skilsmise")
+        .await
+        .contains(&"skilsmissegruppe-for-boern".to_string()));
+    assert!(
+        top3(&app, "sundhedspl")
+            .await
+            .contains(&"sundhedsplejen".to_string()),
+        "last word as prefix"
+    );
     // Short words are not fuzzed: "bor" (lives) must not become "bør".
     let r = get(&app, "/api/search?lang=da&q=xqz").await.json();
     assert_eq!(r["total"], 0);
@@ -79,11 +127,24 @@ async fn typos_and_half_typed_words() {
 async fn everyday_words_through_synonyms() {
     let app = app();
     let joint = top3(&app, "joint").await;
-    assert!(joint.iter().any(|s| s == "ungekonsulenterne" || s == "rusmiddelteamet"), "{joint:?}");
+    assert!(
+        joint
+            .iter()
+            .any(|s| s == "ungekonsulenterne" || s == "rusmiddelteamet"),
+        "{joint:?}"
+    );
     let druk = top3(&app, "druk").await;
-    assert!(druk.iter().any(|s| s == "ungekonsulenterne" || s == "rusmiddelteamet" || s == "tuba"), "{druk:?}");
+    assert!(
+        druk.iter()
+            .any(|s| s == "ungekonsulenterne" || s == "rusmiddelteamet" || s == "tuba"),
+        "{druk:?}"
+    );
     let sad = top3(&app, "ked af det").await;
-    assert!(sad.iter().any(|s| s == "stien" || s == "headspace-kalundborg"), "{sad:?}");
+    assert!(
+        sad.iter()
+            .any(|s| s == "stien" || s == "headspace-kalundborg"),
+        "{sad:?}"
+    );
 }
 
 #[tokio::test]
@@ -92,25 +153,52 @@ async fn filters_and_counts() {
     let all = get(&app, "/api/search?lang=da&q=angst").await.json();
     let kinds = all["counts"]["kind"].as_array().unwrap();
     assert!(kinds.len() >= 2, "counts per kind: {kinds:?}");
-    let courses = get(&app, "/api/search?lang=da&q=angst&kind=kursus").await.json();
+    let courses = get(&app, "/api/search?lang=da&q=angst&kind=kursus")
+        .await
+        .json();
     let results = courses["results"].as_array().unwrap();
     assert!(!results.is_empty());
     assert!(results.iter().all(|h| h["kind"] == "kursus"));
-    let count = kinds.iter().find(|k| k[0] == "kursus").unwrap()[1].as_u64().unwrap();
-    assert_eq!(courses["total"].as_u64().unwrap(), count, "the count matches the filtered total");
+    let count = kinds.iter().find(|k| k[0] == "kursus").unwrap()[1]
+        .as_u64()
+        .unwrap();
+    assert_eq!(
+        courses["total"].as_u64().unwrap(),
+        count,
+        "the count matches the filtered total"
+    );
     let young = slugs(&app, "angst", "&audience=unge").await;
     assert!(!young.contains(&"kursus-foraeldre-til-boern-med-diagnose".to_string()));
     let babies = slugs(&app, "hjælp", "&age=1").await;
-    assert!(!babies.contains(&"kommunal-ungeindsats".to_string()), "age filter");
-    assert_eq!(get(&app, "/api/search?lang=da&q=angst&kind=rumskib").await.status, 400);
-    assert_eq!(get(&app, "/api/search?lang=da&q=angst&limit=0").await.status, 400);
+    assert!(
+        !babies.contains(&"kommunal-ungeindsats".to_string()),
+        "age filter"
+    );
+    assert_eq!(
+        get(&app, "/api/search?lang=da&q=angst&kind=rumskib")
+            .await
+            .status,
+        400
+    );
+    assert_eq!(
+        get(&app, "/api/search?lang=da&q=angst&limit=0")
+            .await
+            .status,
+        400
+    );
 }
 
 #[tokio::test]
 async fn entry_points_rank_above_pages_that_mention_the_words() {
     let app = app();
-    assert_eq!(top3(&app, "underretning").await.first().map(String::as_str), Some("underretning"));
-    assert_eq!(top3(&app, "hash").await.first().map(String::as_str), Some("ungekonsulenterne"));
+    assert_eq!(
+        top3(&app, "underretning").await.first().map(String::as_str),
+        Some("underretning")
+    );
+    assert_eq!(
+        top3(&app, "hash").await.first().map(String::as_str),
+        Some("ungekonsulenterne")
+    );
 }
 
 #[tokio::test]
@@ -119,8 +207,15 @@ async fn highlights_are_marked_and_escaped() {
     let r = get(&app, "/api/search?lang=da&q=angst").await.json();
     let snippet = r["results"][0]["snippet"].as_str().unwrap();
     assert!(snippet.to_lowercase().contains("<mark>angst"), "{snippet}");
-    let evil = get(&app, &format!("/soeg?q={}", enc("<script>alert(1)</script> angst"))).await;
-    assert!(!evil.body.contains("<script>alert(1)"), "the query is escaped on the page");
+    let evil = get(
+        &app,
+        &format!("/soeg?q={}", enc("<script>alert(1)</script> angst")),
+    )
+    .await;
+    assert!(
+        !evil.body.contains("<script>alert(1)"),
+        "the query is escaped on the page"
+    );
 }
 
 #[tokio::test]
@@ -129,16 +224,29 @@ async fn search_pages_in_both_languages_work_without_script() {
     let da = get(&app, "/soeg?q=angst").await;
     assert_eq!(da.status, 200);
     assert_eq!(da.header("cache-control"), Some("no-store"));
-    assert!(da.body.contains("<form role=\"search\" method=\"get\" action=\"/soeg\""));
-    assert!(da.body.contains("value=\"angst\""), "the query stays in the box");
+    assert!(da
+        .body
+        .contains("<form role=\"search\" method=\"get\" action=\"/soeg\""));
+    assert!(
+        da.body.contains("value=\"angst\""),
+        "the query stays in the box"
+    );
     assert!(da.body.contains("class=\"hits\""));
-    assert!(da.body.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(da
+        .body
+        .contains("<meta name=\"robots\" content=\"noindex\">"));
     let en = get(&app, "/en/search?q=anxiety").await;
     assert_eq!(en.status, 200);
     assert!(en.body.contains("<html lang=\"en\">"));
-    assert!(en.body.contains("class=\"hits\""), "English content is searchable");
+    assert!(
+        en.body.contains("class=\"hits\""),
+        "English content is searchable"
+    );
     let facet = get(&app, "/soeg?q=angst&kind=kursus").await;
-    assert!(facet.body.contains("aria-current=\"true\""), "the chosen filter is marked");
+    assert!(
+        facet.body.contains("aria-current=\"true\""),
+        "the chosen filter is marked"
+    );
 }
 
 #[tokio::test]
@@ -154,21 +262,49 @@ async fn no_hits_offers_a_spelling_the_guide_entry_points_and_acute_help() {
     assert_eq!(misspelled["total"], 0);
     assert_eq!(misspelled["suggestion"], "headspace", "{misspelled}");
     let page = get(&app, "/soeg?q=hedspase").await;
-    assert!(page.body.contains("href=\"/soeg?q=headspace\""), "the suggestion is a link");
+    assert!(
+        page.body.contains("href=\"/soeg?q=headspace\""),
+        "the suggestion is a link"
+    );
 }
 
 #[tokio::test]
 async fn public_search_cases_score_at_least_90_percent() {
     let app = app();
-    let cases = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dev-search.tsv")).unwrap();
+    let cases = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/dev-search.tsv"
+    ))
+    .unwrap();
     let (mut passed, mut total, mut failed) = (0, 0, Vec::new());
-    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+    for line in cases
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
         let cols: Vec<&str> = line.split('\t').collect();
-        let r = get(&app, &format!("/api/search?q={}&lang={}", enc(cols[1]), cols[0])).await.json();
-        let top: Vec<&str> = r["results"].as_array().unwrap().iter().take(3).map(|h| h["slug"].as_str().unwrap()).collect();
+        let r = get(
+            &app,
+            &format!("/api/search?q={}&lang={}", enc(cols[1]), cols[0]),
+        )
+        .await
+        .json();
+        let top: Vec<&str> = r["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(3)
+            .map(|h| h["slug"].as_str().unwrap())
+            .collect();
         let ok = cols[2].split(',').any(|e| top.contains(&e.trim()));
         total += 1;
-        if ok { passed += 1 } else { failed.push(cols[1].to_string()) }
+        if ok {
+            passed += 1
+        } else {
+            failed.push(cols[1].to_string())
+        }
     }
-    assert!(passed * 10 >= total * 9, "{passed}/{total}; failed: {failed:?}");
+    assert!(
+        passed * 10 >= total * 9,
+        "{passed}/{total}; failed: {failed:?}"
+    );
 }
