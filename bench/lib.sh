@@ -68,6 +68,11 @@ need_binary() {
     log "$BIN does not look like the findhjaelp server; run: cd $ROOT && cargo build --release"
     exit 1
   fi
+  # The target dir is shared: a build elsewhere may replace the binary while we run, so every
+  # run of this script uses a private copy.
+  BIN_BUILT=$(stat -c %Y "$BIN")
+  cp "$BIN" "$BENCH_TMP/findhjaelp"
+  BIN="$BENCH_TMP/findhjaelp"
 }
 
 free_port() {
@@ -99,11 +104,21 @@ start_server() {
   STARTUP_MS=$(( (t1 - t0) / 1000000 ))
 }
 
+# forget_pid PID — a process we started has ended and been waited for: drop it from the cleanup
+# list, so the trap can never signal a later process that reuses the number.
+forget_pid() {
+  local keep=() p
+  for p in "${BENCH_PIDS[@]:-}"; do [ -n "$p" ] && [ "$p" != "$1" ] && keep+=("$p"); done
+  BENCH_PIDS=("${keep[@]:-}")
+}
+
 stop_pid() {
   local pid="$1"
   kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  forget_pid "$pid"
 }
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
@@ -120,12 +135,16 @@ status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" 2>/dev/n
 run_wrk() {
   local name="$1" dur="$2" url="$3"; shift 3
   local out="$BENCH_TMP/$name.wrk"
-  case "$name" in warm*) ;; *) wait_quiet ;; esac
+  case "$name" in warm*) ;; *) [ "${SKIP_QUIET:-0}" = 1 ] || wait_quiet ;; esac
   local t0 s0 w0 e0 t1 s1 w1 e1
   t0=$(total_busy_jiffies); s0=$(tree_jiffies "${TARGET_PID:-}"); w0=$(children_jiffies); e0=$(now_ns)
+  # In the background + wait, so that a signal runs the cleanup trap at once.
   timeout --kill-after=10 $(( ${dur%s} + 60 )) \
-    "${NICE[@]}" wrk -t"$THREADS" -c"$CONNS" -d"$dur" --timeout "$WRK_TIMEOUT" --latency "$url" "$@" >"$out" 2>&1 || {
-      log "wrk failed for $name:"; cat "$out" >&2; return 1; }
+    "${NICE[@]}" wrk -t"$THREADS" -c"$CONNS" -d"$dur" --timeout "$WRK_TIMEOUT" --latency "$url" "$@" >"$out" 2>&1 &
+  local wpid=$!
+  BENCH_PIDS+=("$wpid")
+  if ! wait "$wpid"; then forget_pid "$wpid"; log "wrk failed for $name:"; cat "$out" >&2; return 1; fi
+  forget_pid "$wpid"
   t1=$(total_busy_jiffies); s1=$(tree_jiffies "${TARGET_PID:-}"); w1=$(children_jiffies); e1=$(now_ns)
   local foreign
   foreign=$(awk -v t=$((t1 - t0)) -v s=$((s1 - s0)) -v w=$((w1 - w0)) -v e=$((e1 - e0)) -v hz="$(getconf CLK_TCK)" -v n="$(nproc)" \
@@ -158,11 +177,14 @@ ms() { awk -v u="$1" 'BEGIN { printf "%.2f", u/1000 }'; }
 urlenc() { python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
 machine_line() {
-  local cpu
+  local cpu built head
   cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
-  printf '%s, %s cores, %s MB RAM, %s; commit %s' \
+  built=${BIN_BUILT:-$(stat -c %Y "$BIN" 2>/dev/null || echo 0)}
+  # The binary does not carry its commit: name the commit that was HEAD when it was built.
+  head=$(git -C "$ROOT" log -1 --format=%h --until="@$built" 2>/dev/null || echo '?')
+  printf '%s, %s cores, %s MB RAM, %s; binary built %s from commit %s (working tree may have had uncommitted changes)' \
     "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(awk '/MemTotal/ {printf "%d", $2/1024}' /proc/meminfo)" \
-    "${cpu:-unknown CPU}" "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo '+dirty')"
+    "${cpu:-unknown CPU}" "$(date -u -d "@$built" +%H:%MZ)" "${head:-?}"
 }
 
 # cpu_busy_pct SECONDS — percentage of all CPU time that was busy over the interval.
@@ -176,6 +198,8 @@ cpu_busy_pct() {
 
 # wait_quiet — waits (up to QUIET_WAIT s, default 30) until the machine is idle (< QUIET_PCT %
 # busy, default 15, over 3 s) so that other work does not distort the numbers; sets QUIET_NOTE.
+# The runs themselves have priority (BENCH_NICE), and run_wrk reports the CPU share that other
+# processes still got during each run.
 wait_quiet() {
   local limit="${QUIET_WAIT:-30}" pct="${QUIET_PCT:-15}" start busy
   start=$(date +%s)
@@ -187,6 +211,6 @@ wait_quiet() {
       log "$QUIET_NOTE"; return 0
     fi
     log "machine ${busy}% busy with other work; waiting for it to settle"
-    sleep 10
+    sleep 7
   done
 }
