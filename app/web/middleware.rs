@@ -13,6 +13,7 @@ use axum::{BoxError, Router};
 use std::time::Instant;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -51,6 +52,9 @@ pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
     let max_uri = limits.max_uri_bytes;
     let max_headers = limits.max_header_bytes;
     router
+        // Pages rendered per request, JSON and the stylesheet; cached pages are gzipped
+        // already, and the layer leaves responses with a Content-Encoding alone.
+        .layer(CompressionLayer::new())
         .layer(mw::from_fn(move |req: Request, next: Next| {
             check_sizes(req, next, max_uri, max_headers)
         }))
