@@ -303,3 +303,27 @@ async fn pages_are_served_gzipped_when_asked() {
     assert_eq!(res.headers().get("content-encoding").unwrap(), "gzip");
     assert_eq!(res.headers().get("vary").unwrap(), "Accept-Encoding");
 }
+
+#[tokio::test]
+async fn pages_rendered_per_request_are_compressed_too() {
+    let app = app();
+    for uri in [
+        "/soeg?q=angst",
+        "/api/search?q=angst&lang=da",
+        "/tilbud?audience=unge",
+    ] {
+        let req = axum::http::Request::get(uri)
+            .header("accept-encoding", "gzip")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+        assert_eq!(res.status(), 200, "{uri}");
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            Some("gzip"),
+            "{uri}"
+        );
+    }
+}
