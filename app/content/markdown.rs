@@ -17,6 +17,7 @@ pub struct Rendered {
 pub fn render(body: &str, first_line: usize, lang: Lang) -> Rendered {
     let mut links = Vec::new();
     let mut text = String::new();
+    let mut in_code_tag = false;
     let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     let events: Vec<Event<'_>> = parser
         .into_offset_iter()
@@ -45,7 +46,17 @@ pub fn render(body: &str, first_line: usize, lang: Lang) -> Rendered {
             other => other,
         })
         .inspect(|event| match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            // Text inside pasted <script>/<style> is not prose (and is removed from the HTML).
+            Event::InlineHtml(h) | Event::Html(h) => {
+                let tag = h.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    in_code_tag = true;
+                }
+                if tag.contains("</script") || tag.contains("</style") {
+                    in_code_tag = false;
+                }
+            }
+            Event::Text(t) | Event::Code(t) if !in_code_tag => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
