@@ -177,15 +177,15 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 /// Danish words too common to search for. Sorted (byte order) for binary search.
 /// Content words such as `bør`, `unge`, `hjælp` are deliberately not here.
 pub(crate) const DA_STOP: &[&str] = &[
-    "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem", "den",
-    "denne", "deres", "det", "dette", "dig", "din", "dine", "dit", "dog", "du", "efter", "eller",
-    "en", "end", "er", "et", "for", "fra", "fx", "ham", "han", "hans", "har", "havde", "have",
-    "hende", "hendes", "her", "hos", "hun", "hvad", "hver", "hvert", "hvilke", "hvilken", "hvis",
-    "hvor", "hvordan", "hvorfor", "i", "ikke", "ind", "jeg", "jer", "jeres", "jo", "kan", "kunne",
-    "man", "mange", "med", "meget", "men", "mig", "min", "mine", "mit", "mod", "ned", "noget",
-    "nogle", "nu", "når", "og", "også", "om", "op", "os", "osv", "over", "på", "samt", "selv",
-    "sig", "sin", "sine", "sit", "skal", "skulle", "som", "så", "sådan", "thi", "til", "ud",
-    "under", "var", "ved", "vi", "vil", "ville", "vor", "være", "været",
+    "ad", "af", "alle", "alt", "anden", "andet", "andre", "at", "blev", "blive", "bliver", "da",
+    "de", "dem", "den", "denne", "deres", "det", "dette", "dig", "din", "dine", "dit", "dog", "du",
+    "efter", "eller", "en", "end", "er", "et", "for", "fra", "fx", "ham", "han", "hans", "har",
+    "havde", "have", "hende", "hendes", "her", "hos", "hun", "hvad", "hver", "hvert", "hvilke",
+    "hvilken", "hvis", "hvor", "hvordan", "hvorfor", "i", "ikke", "ind", "jeg", "jer", "jeres",
+    "jo", "kan", "kunne", "man", "mange", "med", "meget", "men", "mig", "min", "mine", "mit",
+    "mod", "ned", "noget", "nogle", "nu", "når", "og", "også", "om", "op", "os", "osv", "over",
+    "på", "samt", "selv", "sig", "sin", "sine", "sit", "skal", "skulle", "som", "så", "sådan",
+    "thi", "til", "ud", "under", "var", "ved", "vi", "vil", "ville", "vor", "være", "været",
 ];
 
 /// English stop words. Sorted for binary search.
