@@ -162,7 +162,7 @@ fn render_static_pages(
 }
 
 /// One search document per published item and language.
-fn search_docs(content: &Content) -> Vec<SearchDoc> {
+pub(crate) fn search_docs(content: &Content) -> Vec<SearchDoc> {
     content
         .items
         .iter()

@@ -897,21 +897,7 @@ fn folder_docs(dir: &str) -> (Vec<SearchDoc>, Synonyms) {
     let Some(content) = content else {
         panic!("{problems:?}")
     };
-    let docs = content
-        .items
-        .iter()
-        .map(|i| SearchDoc {
-            slug: i.slug.clone(),
-            kind: i.kind.id().to_string(),
-            lang: i.lang.code().to_string(),
-            title: i.title.clone(),
-            summary: i.summary.clone(),
-            keywords: i.keywords.clone(),
-            body: i.body_text.clone(),
-            audience: i.audience.iter().map(|a| a.id().to_string()).collect(),
-            age: i.age.map(|[lo, hi]| (lo, hi)),
-        })
-        .collect();
+    let docs = crate::site::search_docs(&content);
     let syn = files
         .iter()
         .find(|f| f.path == "synonyms.toml")

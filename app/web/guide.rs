@@ -76,12 +76,7 @@ pub async fn start<L: RouteLang>(State(state): State<AppState>, RawQuery(q): Raw
 fn start_page(site: &Site, lang: Lang, query: Option<&str>) -> Response {
     match form_pairs(query.unwrap_or("")) {
         Ok(pairs) => no_store(flow(site, lang, &pairs)),
-        Err(id) => no_store(respond::bad_request(
-            site,
-            lang,
-            StatusCode::BAD_REQUEST,
-            id,
-        )),
+        Err(id) => respond::bad_input(site, lang, id),
     }
 }
 
@@ -92,12 +87,7 @@ pub async fn post<L: RouteLang>(State(state): State<AppState>, body: Bytes) -> R
 fn post_page(site: &Site, lang: Lang, body: &[u8]) -> Response {
     match pairs_of(body) {
         Ok(pairs) => no_store(flow(site, lang, &pairs)),
-        Err(id) => no_store(respond::bad_request(
-            site,
-            lang,
-            StatusCode::BAD_REQUEST,
-            id,
-        )),
+        Err(id) => respond::bad_input(site, lang, id),
     }
 }
 
@@ -226,14 +216,7 @@ fn clean_text(raw: &str) -> Result<String, &'static str> {
 fn chat_page(site: &Site, lang: Lang, body: &[u8]) -> Response {
     let text = match pairs_of(body).and_then(|p| clean_text(field(&p, "text").unwrap_or(""))) {
         Ok(t) => t,
-        Err(id) => {
-            return no_store(respond::bad_request(
-                site,
-                lang,
-                StatusCode::BAD_REQUEST,
-                id,
-            ))
-        }
+        Err(id) => return respond::bad_input(site, lang, id),
     };
     if text.is_empty() {
         let first = site

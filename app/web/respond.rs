@@ -74,6 +74,11 @@ pub fn bad_request(site: &Site, lang: Lang, status: StatusCode, message_id: &str
     html(status, crate::ui::pages::error_page(&ctx, &title, &text))
 }
 
+/// A 400 page for input that cannot be used, never cached (it may echo what was typed).
+pub fn bad_input(site: &Site, lang: Lang, message_id: &str) -> Response {
+    no_store(bad_request(site, lang, StatusCode::BAD_REQUEST, message_id))
+}
+
 /// A JSON error for `/api/` clients.
 pub fn json_error(status: StatusCode, message: &str) -> Response {
     (status, axum::Json(serde_json::json!({ "error": message }))).into_response()

@@ -93,14 +93,7 @@ pub async fn page<L: RouteLang>(
 fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response {
     let p = match parse(query) {
         Ok(p) => p,
-        Err(id) => {
-            return no_store(respond::bad_request(
-                site,
-                lang,
-                StatusCode::BAD_REQUEST,
-                id,
-            ))
-        }
+        Err(id) => return respond::bad_input(site, lang, id),
     };
     let results = run(site, lang, &p);
     let audience = p.audience.map(Audience::id);
