@@ -150,6 +150,7 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
         }
     };
     print_problems(&site.warnings);
+    reload::release_freed_memory();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {

@@ -101,10 +101,11 @@ pub fn watch(state: AppState, dir: PathBuf) -> notify::Result<notify::Recommende
     Ok(watcher)
 }
 
-/// The old snapshot was built and freed on other threads; glibc keeps such memory in
+/// Building a snapshot frees much of what it allocated (on several threads), and a swap
+/// frees the old snapshot; glibc keeps such memory in
 /// per-thread arenas unless asked to give it back, so repeated reloads would grow the
 /// process by a whole site each time.
-fn release_freed_memory() {
+pub fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free heap pages to the OS; it has no preconditions.
     unsafe {
