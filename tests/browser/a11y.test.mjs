@@ -5,21 +5,16 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer } from './lib/server.mjs';
-import { launch, newGuardedContext, VIEWPORTS } from './lib/browser.mjs';
+import { withServerAndBrowser, newGuardedContext, VIEWPORTS } from './lib/browser.mjs';
 import { LANGS, pagesFor, open } from './lib/pages.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function formatViolations(violations) {

@@ -2,19 +2,14 @@
 // search without JavaScript, and the quick exit (one activation; Escape; Back does not return).
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch, newGuardedContext, navigation, focusInfo, describeFocus, EXIT_URL } from './lib/browser.mjs';
+import { withServerAndBrowser, newGuardedContext, navigation, focusInfo, describeFocus, EXIT_URL } from './lib/browser.mjs';
 import { homePath, searchPath, searchHit, NO_HITS, isQuestion, changeControls, MAX_GUIDE_STEPS, ORDINARY_PICK } from './lib/pages.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const MAX_TABS = 80;

@@ -3,8 +3,7 @@
 // targets, readable text, and a print style without navigation, exit bar or forms.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch, newGuardedContext, VIEWPORTS } from './lib/browser.mjs';
+import { withServerAndBrowser, newGuardedContext, VIEWPORTS } from './lib/browser.mjs';
 import { pagesFor, open } from './lib/pages.mjs';
 
 const MAIN = ['home', 'listing tilbud', 'listing services', 'entry point familieraadgivningen', 'course angstgruppe-for-boern', 'search with results', 'search without results', 'guide question', 'guide validation error', 'guide outcome', 'guide acute outcome', 'acute help', '404'];
@@ -20,13 +19,9 @@ const SIZES = {
 
 let server;
 let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 describe('layout', () => {

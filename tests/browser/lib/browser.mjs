@@ -2,7 +2,8 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SUITE_DIR } from './server.mjs';
+import { before, after } from 'node:test';
+import { SUITE_DIR, startServer } from './server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -157,4 +158,22 @@ export async function focusInfo(page) {
 export function describeFocus(f) {
   if (f.none) return '(nothing focused)';
   return `<${f.tag}${f.type ? ` type=${f.type}` : ''}${f.id ? ` id=${f.id}` : ''}${f.cls ? ` class="${f.cls}"` : ''}${f.href ? ` href=${f.href}` : ''}> "${f.text}"`;
+}
+
+/**
+ * Starts the real server and one browser before a test file's tests and stops both after.
+ * `use(server, browser)` receives them once they are up.
+ */
+export function withServerAndBrowser(use) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
