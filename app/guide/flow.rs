@@ -222,6 +222,14 @@ pub(crate) struct Walk {
 }
 
 impl Walk {
+    /// A walk that stopped at `question` because of `kind`.
+    fn failed(path: Vec<Visited>, question: String, kind: StepErrorKind) -> Walk {
+        Walk {
+            path,
+            end: End::Error(StepError { question, kind }),
+        }
+    }
+
     pub fn answers(&self) -> Answers {
         self.path
             .iter()
@@ -328,13 +336,11 @@ impl Guide {
                     path: path.clone(),
                     end: End::Outcome(o.clone()),
                 }),
-                _ => out.push(Walk {
-                    path: path.clone(),
-                    end: End::Error(StepError {
-                        question: q.id.clone(),
-                        kind: StepErrorKind::NoRule,
-                    }),
-                }),
+                _ => out.push(Walk::failed(
+                    path.clone(),
+                    q.id.clone(),
+                    StepErrorKind::NoRule,
+                )),
             }
             path.pop();
         }
@@ -378,24 +384,11 @@ impl Guide {
         let mut current = self.settings.start.clone();
         loop {
             let Some(q) = self.question(&current) else {
-                let e = StepError {
-                    question: current,
-                    kind: StepErrorKind::NoRule,
-                };
-                return Walk {
-                    path,
-                    end: End::Error(e),
-                };
+                return Walk::failed(path, current, StepErrorKind::NoRule);
             };
+            // Back at a question already on the path: the rules go in a circle.
             if path.iter().any(|v| v.question == q.id) {
-                let e = StepError {
-                    question: q.id.clone(),
-                    kind: StepErrorKind::NoRule,
-                };
-                return Walk {
-                    path,
-                    end: End::Error(e),
-                };
+                return Walk::failed(path, q.id.clone(), StepErrorKind::NoRule);
             }
             let (answer, assumed) = match answers.get(&q.id) {
                 Some(a) => (a.clone(), false),
@@ -411,15 +404,7 @@ impl Guide {
             };
             let answer = match check(q, &answer) {
                 Ok(a) => a,
-                Err(kind) => {
-                    return Walk {
-                        path,
-                        end: End::Error(StepError {
-                            question: q.id.clone(),
-                            kind,
-                        }),
-                    };
-                }
+                Err(kind) => return Walk::failed(path, q.id.clone(), kind),
             };
             used.insert(q.id.clone(), answer.clone());
             path.push(Visited {
@@ -435,16 +420,7 @@ impl Guide {
                         end: End::Outcome(o.clone()),
                     }
                 }
-                _ => {
-                    let e = StepError {
-                        question: q.id.clone(),
-                        kind: StepErrorKind::NoRule,
-                    };
-                    return Walk {
-                        path,
-                        end: End::Error(e),
-                    };
-                }
+                _ => return Walk::failed(path, q.id.clone(), StepErrorKind::NoRule),
             }
         }
     }
