@@ -101,7 +101,10 @@ async fn access_log(req: Request, next: Next) -> Response {
 }
 
 async fn check_sizes(req: Request, next: Next, max_uri: usize, max_headers: usize) -> Response {
-    let uri_len = req.uri().to_string().len();
+    // Measured without formatting the URI: this runs on every request.
+    let uri = req.uri();
+    let uri_len = uri.path_and_query().map_or(0, |pq| pq.as_str().len())
+        + uri.authority().map_or(0, |a| a.as_str().len());
     if uri_len > max_uri {
         return plain(
             StatusCode::URI_TOO_LONG,
