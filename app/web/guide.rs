@@ -68,24 +68,22 @@ fn error_id(kind: &StepErrorKind) -> &'static str {
     }
 }
 
-pub async fn start<L: RouteLang>(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
-    start_page(&state.snapshot(), L::LANG, q.as_deref())
-}
-
 /// `GET /guide`: the first question, or further on when a door on the home page answered it.
-fn start_page(site: &Site, lang: Lang, query: Option<&str>) -> Response {
-    match form_pairs(query.unwrap_or("")) {
-        Ok(pairs) => no_store(flow(site, lang, &pairs)),
-        Err(id) => respond::bad_input(site, lang, id),
-    }
+pub async fn start<L: RouteLang>(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
+    flow_page(
+        &state.snapshot(),
+        L::LANG,
+        form_pairs(q.as_deref().unwrap_or("")),
+    )
 }
 
+/// `POST /guide`: the form of a question page.
 pub async fn post<L: RouteLang>(State(state): State<AppState>, body: Bytes) -> Response {
-    post_page(&state.snapshot(), L::LANG, &body)
+    flow_page(&state.snapshot(), L::LANG, pairs_of(&body))
 }
 
-fn post_page(site: &Site, lang: Lang, body: &[u8]) -> Response {
-    match pairs_of(body) {
+fn flow_page(site: &Site, lang: Lang, pairs: Result<Pairs, &'static str>) -> Response {
+    match pairs {
         Ok(pairs) => no_store(flow(site, lang, &pairs)),
         Err(id) => respond::bad_input(site, lang, id),
     }
