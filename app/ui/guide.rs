@@ -2,7 +2,7 @@
 //! Plain HTML forms sent with POST; the answers so far travel in hidden fields,
 //! so nothing is stored on the server and nothing lands in a URL.
 
-use super::components::{contact_box, kind_name, search_form};
+use super::components::{contact_box, item_cards, kind_name, search_form};
 use super::layout::{page, PageMeta};
 use super::pages::chat_form;
 use super::Ctx;
@@ -98,28 +98,7 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
             }
             .into_any()
         }
-        kind => {
-            let input_type = if kind == QuestionKind::Multiple {
-                "checkbox"
-            } else {
-                "radio"
-            };
-            q.options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let id = if i == 0 { field_id.clone() } else { format!("{field_id}-{}", o.id) };
-                    let checked = state.preselect.contains(&o.id);
-                    view! {
-                        <div class="choice">
-                            <input type=input_type id=id.clone() name=name.clone() value=o.id.clone() checked=checked/>
-                            <label for=id>{o.text.get(lang).to_string()}</label>
-                        </div>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        }
+        _ => choice_inputs(lang, q, &field_id, &state.preselect).into_any(),
     };
     let note = state
         .note
@@ -151,6 +130,36 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
             <p><a href=ctx.path("guide")>{ctx.t("guide-restart")}</a></p>
         }
     })
+}
+
+/// The radio buttons or checkboxes of a choice question. The first input has the id
+/// `field_id`, so an error summary can link to it.
+fn choice_inputs(
+    lang: &str,
+    q: &QuestionView,
+    field_id: &str,
+    preselect: &[String],
+) -> impl IntoView + use<> {
+    let input_type = if q.kind == QuestionKind::Multiple {
+        "checkbox"
+    } else {
+        "radio"
+    };
+    let name = format!("{ANSWER_PREFIX}{}", q.id);
+    q.options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let id = if i == 0 { field_id.to_string() } else { format!("{field_id}-{}", o.id) };
+            let checked = preselect.contains(&o.id);
+            view! {
+                <div class="choice">
+                    <input type=input_type id=id.clone() name=name.clone() value=o.id.clone() checked=checked/>
+                    <label for=id>{o.text.get(lang).to_string()}</label>
+                </div>
+            }
+        })
+        .collect_view()
 }
 
 /// "Dine svar": each answer with a "Ret" button that reopens that question.
@@ -297,20 +306,7 @@ pub fn not_understood_page(ctx: &Ctx<'_>, guide: &Guide, hits: &[&Item], text: &
     let lang = ctx.lang.code();
     let first = guide.question(guide.first_question_id()).map(|q| q.view());
     let first = first.map(|q| {
-        let name = format!("{ANSWER_PREFIX}{}", q.id);
-        let options = q
-            .options
-            .iter()
-            .map(|o| {
-                let id = format!("nu-{}", o.id);
-                view! {
-                    <div class="choice">
-                        <input type="radio" id=id.clone() name=name.clone() value=o.id.clone()/>
-                        <label for=id>{o.text.get(lang).to_string()}</label>
-                    </div>
-                }
-            })
-            .collect_view();
+        let options = choice_inputs(lang, &q, &format!("field-{}", q.id), &[]);
         view! {
             <form class="guide-form" method="post" action=ctx.path("guide") novalidate>
                 <input type="hidden" name="current" value=q.id.clone()/>
@@ -323,13 +319,9 @@ pub fn not_understood_page(ctx: &Ctx<'_>, guide: &Guide, hits: &[&Item], text: &
         }
     });
     let results = (!hits.is_empty()).then(|| {
-        let cards = hits
-            .iter()
-            .map(|item| view! { <li class="card"><h3><a href=item.url()>{item.title.clone()}</a></h3><p>{item.summary.clone()}</p></li> })
-            .collect_view();
         view! {
             <h2>{ctx.t("guide-search-results")}</h2>
-            <ul class="cards">{cards}</ul>
+            {item_cards(ctx, hits)}
         }
     });
     page(ctx, &meta(ctx, ctx.t("guide-not-understood-title")), || {
