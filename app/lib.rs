@@ -2,13 +2,17 @@
 
 pub mod analysis;
 pub mod assets;
+pub mod cases;
 pub mod content;
 pub mod guide;
 pub mod i18n;
+pub mod nearest;
 pub mod problem;
 pub mod reload;
+pub mod safety;
 pub mod search;
 pub mod site;
+pub mod triage;
 pub mod source;
 pub mod ui;
 pub mod web;

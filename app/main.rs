@@ -1,7 +1,10 @@
 //! `findhjaelp`: serve the site, check content, draw the guide.
 
 use clap::{Args, Parser, Subcommand};
+use findhjaelp::cases;
+use findhjaelp::content::model::Lang;
 use findhjaelp::i18n::I18n;
+use findhjaelp::triage;
 use findhjaelp::problem::Problem;
 use findhjaelp::reload::{self, ContentSource};
 use findhjaelp::web::{self, AppState, Limits};
@@ -43,6 +46,29 @@ enum GuideCommand {
         /// Language of the texts in the graph.
         #[arg(long, default_value = "da", value_parser = ["da", "en"])]
         lang: String,
+    },
+    /// Show why the chat answers a message as it does: the acute category, the rules and
+    /// examples behind it, and where it sends the person.
+    Explain {
+        /// The message, as someone would write it.
+        text: String,
+        #[command(flatten)]
+        content: ContentArg,
+        #[arg(long, default_value = "da")]
+        lang: String,
+    },
+    /// Score a case file (the columns of ../shared/eval/dev-guide.tsv; see app/cases.rs).
+    Test {
+        /// The TSV file with the cases.
+        file: PathBuf,
+        #[command(flatten)]
+        content: ContentArg,
+        /// How many recommendations count.
+        #[arg(long, default_value_t = 3)]
+        top: usize,
+        /// Exit with an error when fewer than this share of the cases pass (0–1).
+        #[arg(long, default_value_t = 0.0)]
+        min: f64,
     },
 }
 
@@ -100,6 +126,17 @@ fn main() -> ExitCode {
         Some(Command::Guide(GuideCommand::Graph { content, lang })) => {
             graph(&source(&content), i18n, &lang)
         }
+        Some(Command::Guide(GuideCommand::Explain {
+            text,
+            content,
+            lang,
+        })) => explain(&source(&content), i18n, &text, &lang),
+        Some(Command::Guide(GuideCommand::Test {
+            file,
+            content,
+            top,
+            min,
+        })) => test_cases(&source(&content), i18n, &file, top, min),
         None => serve(cli.serve, i18n),
     }
 }
@@ -134,6 +171,68 @@ fn graph(source: &ContentSource, i18n: Arc<I18n>, lang: &str) -> ExitCode {
             print_problems(&problems);
             ExitCode::FAILURE
         }
+    }
+}
+
+fn explain(source: &ContentSource, i18n: Arc<I18n>, text: &str, lang: &str) -> ExitCode {
+    let site = match source.build(i18n) {
+        Ok(site) => site,
+        Err(problems) => {
+            print_problems(&problems);
+            return ExitCode::FAILURE;
+        }
+    };
+    let lang = Lang::from_code(lang).unwrap_or(Lang::Da);
+    let t = triage::triage(&site, text);
+    for line in site.safety.explain(&t.screening) {
+        println!("{line}");
+    }
+    println!("guide: {:?}", t.reply.how);
+    for line in site.guide.explain(&t.message) {
+        println!("  {line}");
+    }
+    let reply = findhjaelp::web::guide::guide_reply(&site, lang, &t);
+    let slugs: Vec<&str> = reply.recommendations.iter().map(|r| r.slug.as_str()).collect();
+    println!("svar: {}", slugs.join(", "));
+    if let Some(q) = &reply.question {
+        println!("spørger: {} ({})", q.text, q.id);
+    }
+    ExitCode::SUCCESS
+}
+
+fn test_cases(source: &ContentSource, i18n: Arc<I18n>, file: &PathBuf, top: usize, min: f64) -> ExitCode {
+    let site = match source.build(i18n) {
+        Ok(site) => site,
+        Err(problems) => {
+            print_problems(&problems);
+            return ExitCode::FAILURE;
+        }
+    };
+    let cases = match std::fs::read_to_string(file)
+        .map_err(|e| e.to_string())
+        .and_then(|t| cases::parse(&t))
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = cases::score(&cases, top, |case| {
+        let lang = Lang::from_code(&case.lang).unwrap_or(Lang::Da);
+        let t = triage::triage(&site, &case.text);
+        let reply = findhjaelp::web::guide::guide_reply(&site, lang, &t);
+        cases::Answer {
+            slugs: reply.recommendations.into_iter().map(|r| r.slug).collect(),
+            acute: reply.acute,
+            category: reply.acute_category,
+        }
+    });
+    print!("{}", report.text(&file.display().to_string()));
+    if report.ratio() + 1e-9 >= min {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

@@ -67,3 +67,35 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .count()
         + 1
 }
+
+/// Where something was written: file (relative to the content folder) and 1-based line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loc {
+    pub file: String,
+    pub line: usize,
+}
+
+impl Loc {
+    pub fn error(&self, message: impl Into<String>) -> Problem {
+        Problem::error(self.file.clone(), self.line, message)
+    }
+    pub fn warning(&self, message: impl Into<String>) -> Problem {
+        Problem::warning(self.file.clone(), self.line, message)
+    }
+}
+
+
+/// Reads a TOML content file into `T`, or a problem at the line of the mistake.
+pub fn read_toml<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Problem> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+        Problem::error(
+            path,
+            line,
+            format!(
+                "Filen kan ikke læses: {}. Tjek stavningen af nøglen og at tekster står i \"anførselstegn\".",
+                e.message().trim()
+            ),
+        )
+    })
+}

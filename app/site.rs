@@ -1,12 +1,14 @@
 //! The site snapshot: everything derived from one load of the content folder.
 //! It is immutable; a reload builds a whole new one and swaps it in only if valid.
 
+use crate::analysis::Spelling;
 use crate::assets::Assets;
 use crate::content::model::{Kind, Lang};
 use crate::content::{self, Content};
 use crate::guide::Guide;
 use crate::i18n::I18n;
 use crate::problem::Problem;
+use crate::safety::{self, Safety};
 use crate::search::{SearchDoc, SearchIndex, Synonyms};
 use crate::source::SourceFile;
 use crate::ui::{pages, Ctx};
@@ -51,6 +53,10 @@ pub struct Site {
     pub not_found: HashMap<Lang, Page>,
     pub search: SearchIndex,
     pub guide: Guide,
+    /// Chat spellings (`chatsprog.toml`), written out before free text is read.
+    pub spelling: Spelling,
+    /// The acute-danger layer every piece of free text passes first.
+    pub safety: Safety,
     /// Warnings found while loading (errors stop the load).
     pub warnings: Vec<Problem>,
 }
@@ -76,7 +82,14 @@ impl Site {
         };
         let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         let slug_exists = |slug: &str| content.get(Lang::Da, slug).is_some();
-        let guide = match Guide::load(files, &slug_exists, &langs) {
+        let spelling = Spelling::load(files, &mut problems);
+        // The site's own words are spelt right: they are never read as typos.
+        let known: Vec<&str> = content
+            .items
+            .iter()
+            .flat_map(|i| [i.title.as_str(), i.summary.as_str(), i.body_text.as_str()])
+            .collect();
+        let guide = match Guide::load(files, &slug_exists, &langs, &spelling, &known) {
             Ok(g) => {
                 problems.extend(g.warnings().iter().cloned());
                 g
@@ -85,6 +98,21 @@ impl Site {
                 problems.extend(found);
                 return Err(problems);
             }
+        };
+        // The guide's example messages are everyday, calm wording: the safety layer's
+        // examples compare against them too.
+        let safety = safety::lexicon::load(
+            files,
+            &spelling,
+            &slug_exists,
+            &langs,
+            &known,
+            &guide.example_texts(),
+            &mut problems,
+        );
+        let safety = match safety {
+            Some(s) if !problems.iter().any(Problem::is_error) => s,
+            _ => return Err(problems),
         };
         let assets = Assets::build(&content.site);
         // The search index and the pre-rendered pages need nothing of each other:
@@ -112,6 +140,8 @@ impl Site {
             not_found,
             search,
             guide,
+            spelling,
+            safety,
             warnings: problems,
         })
     }

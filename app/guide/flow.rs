@@ -4,7 +4,7 @@
 //! given; answers to questions that are not on the path are ignored, so a "Ret" (change)
 //! link can simply change one answer and call [`Guide::step`] again.
 
-use super::model::{age_range, Cond, Question, QuestionKind, Target, Text};
+use super::model::{age_range, Cond, Outcome, Question, QuestionKind, Target, Text};
 use super::{Answers, Guide};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -119,6 +119,8 @@ pub struct OutcomeView {
     /// When the chat found acute signs and also a topic: the topic's own outcome id,
     /// whose entry point follows the acute help in `related`.
     pub then: Option<String>,
+    /// The safety layer's acute category, when the chat's acute answer comes from it.
+    pub acute_category: Option<String>,
     /// `[entry] + related`, each with a reason.
     pub recommendations: Vec<Recommendation>,
 }
@@ -195,35 +197,37 @@ pub struct SummaryLine {
     pub question_id: String,
     pub question: String,
     pub answer: String,
+    /// The answer as given (option ids, or the age), to keep when going back.
+    pub answer_ids: Vec<String>,
 }
 
 // ---------------------------------------------------------------------------------------
 
 /// How a walk through the flow ended.
 #[derive(Debug, Clone)]
-pub(crate) enum End {
-    Outcome(String),
-    Ask(String),
+pub(crate) enum End<'g> {
+    Outcome(&'g Outcome),
+    Ask(&'g Question),
     Error(StepError),
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Visited {
-    pub question: String,
+pub(crate) struct Visited<'g> {
+    pub question: &'g Question,
     pub answer: Vec<String>,
     /// Filled in by the chat's defaults, not said by the reader.
     pub assumed: bool,
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Walk {
-    pub path: Vec<Visited>,
-    pub end: End,
+pub(crate) struct Walk<'g> {
+    pub path: Vec<Visited<'g>>,
+    pub end: End<'g>,
 }
 
-impl Walk {
+impl<'g> Walk<'g> {
     /// A walk that stopped at `question` because of `kind`.
-    fn failed(path: Vec<Visited>, question: String, kind: StepErrorKind) -> Walk {
+    fn failed(path: Vec<Visited<'g>>, question: String, kind: StepErrorKind) -> Walk<'g> {
         Walk {
             path,
             end: End::Error(StepError { question, kind }),
@@ -233,7 +237,7 @@ impl Walk {
     pub fn answers(&self) -> Answers {
         self.path
             .iter()
-            .map(|v| (v.question.clone(), v.answer.clone()))
+            .map(|v| (v.question.id.clone(), v.answer.clone()))
             .collect()
     }
 }
@@ -245,22 +249,32 @@ impl Guide {
     /// no answer, or the outcome. An answer that does not fit gives a [`StepError`] naming
     /// the question.
     pub fn step(&self, answers: &Answers) -> Result<Step, StepError> {
+        self.page(answers, "da").0
+    }
+
+    /// The next step and the "Dine svar" summary in `lang`, from one walk (what a question
+    /// or outcome page shows).
+    pub fn page(&self, answers: &Answers, lang: &str) -> (Result<Step, StepError>, Vec<SummaryLine>) {
         let walk = self.walk(answers, None);
-        match &walk.end {
-            End::Ask(q) => Ok(Step::Question(self.question(q).expect("validated").view())),
+        let step = match &walk.end {
+            End::Ask(q) => Ok(Step::Question(q.view())),
             End::Outcome(o) => Ok(Step::Outcome(self.outcome_view(o, &walk.answers()))),
             End::Error(e) => Err(e.clone()),
-        }
+        };
+        (step, self.summary_of(&walk, lang))
     }
 
     /// The answered questions on the path, in order, with the chosen answers as text (for the
     /// "Dine svar" list with "Ret" links). Stops at the first answer that does not fit.
     pub fn summary(&self, answers: &Answers, lang: &str) -> Vec<SummaryLine> {
-        let walk = self.walk(answers, None);
+        self.summary_of(&self.walk(answers, None), lang)
+    }
+
+    fn summary_of(&self, walk: &Walk, lang: &str) -> Vec<SummaryLine> {
         walk.path
             .iter()
             .map(|v| {
-                let q = self.question(&v.question).expect("validated");
+                let q = v.question;
                 let answer = match q.kind {
                     QuestionKind::Age => self
                         .settings
@@ -278,6 +292,7 @@ impl Guide {
                     question_id: q.id.clone(),
                     question: q.text.get(lang).to_string(),
                     answer,
+                    answer_ids: v.answer.clone(),
                 }
             })
             .collect()
@@ -289,8 +304,8 @@ impl Guide {
         let walk = self.walk(answers, None);
         walk.path
             .iter()
-            .take_while(|v| v.question != question_id)
-            .map(|v| (v.question.clone(), v.answer.clone()))
+            .take_while(|v| v.question.id != question_id)
+            .map(|v| (v.question.id.clone(), v.answer.clone()))
             .collect()
     }
 
@@ -300,42 +315,45 @@ impl Guide {
         self.enumerate()
             .into_iter()
             .filter_map(|p| match &p.end {
-                End::Outcome(o) => Some((p.answers(), o.clone())),
+                End::Outcome(o) => Some((p.answers(), o.id.clone())),
                 _ => None,
             })
             .collect()
     }
 
     /// Every walk through the flow, including ones that end in an error (for validation).
-    pub(crate) fn enumerate(&self) -> Vec<Walk> {
+    pub(crate) fn enumerate(&self) -> Vec<Walk<'_>> {
         let mut out = Vec::new();
         let mut path = Vec::new();
         self.enumerate_from(&self.settings.start, &mut path, &mut out);
         out
     }
 
-    fn enumerate_from(&self, qid: &str, path: &mut Vec<Visited>, out: &mut Vec<Walk>) {
+    fn enumerate_from<'g>(&'g self, qid: &str, path: &mut Vec<Visited<'g>>, out: &mut Vec<Walk<'g>>) {
         let Some(q) = self.question(qid) else { return };
         // Guard against cycles (validation reports them before enumerating).
-        if path.iter().any(|v| v.question == qid) || path.len() > self.questions.len() {
+        if path.iter().any(|v| v.question.id == qid) || path.len() > self.questions.len() {
             return;
         }
         for answer in self.candidates(q) {
             path.push(Visited {
-                question: q.id.clone(),
+                question: q,
                 answer,
                 assumed: false,
             });
             let used: Answers = path
                 .iter()
-                .map(|v| (v.question.clone(), v.answer.clone()))
+                .map(|v| (v.question.id.clone(), v.answer.clone()))
                 .collect();
             match self.route(q, &used) {
                 Some(Target::Question(next)) => self.enumerate_from(next, path, out),
-                Some(Target::Outcome(o)) => out.push(Walk {
-                    path: path.clone(),
-                    end: End::Outcome(o.clone()),
-                }),
+                Some(Target::Outcome(o)) => match self.outcome(o) {
+                    Some(o) => out.push(Walk {
+                        path: path.clone(),
+                        end: End::Outcome(o),
+                    }),
+                    None => out.push(Walk::failed(path.clone(), q.id.clone(), StepErrorKind::NoRule)),
+                },
                 _ => out.push(Walk::failed(
                     path.clone(),
                     q.id.clone(),
@@ -377,17 +395,19 @@ impl Guide {
     }
 
     /// Walks from the first question. Unanswered questions stop the walk, unless `fill`
-    /// supplies an answer (the chat's defaults), which is then marked as assumed.
-    pub(crate) fn walk(&self, answers: &Answers, fill: Option<Fill>) -> Walk {
+    /// supplies an answer (the chat's defaults), which is then marked as assumed. Ids are
+    /// looked up as it goes; one that does not exist (validation prevents it) ends the walk
+    /// with an error, never a panic.
+    pub(crate) fn walk(&self, answers: &Answers, fill: Option<Fill>) -> Walk<'_> {
         let mut path: Vec<Visited> = Vec::new();
         let mut used = Answers::new();
-        let mut current = self.settings.start.clone();
+        let mut current = self.settings.start.as_str();
         loop {
-            let Some(q) = self.question(&current) else {
-                return Walk::failed(path, current, StepErrorKind::NoRule);
+            let Some(q) = self.question(current) else {
+                return Walk::failed(path, current.to_string(), StepErrorKind::NoRule);
             };
             // Back at a question already on the path: the rules go in a circle.
-            if path.iter().any(|v| v.question == q.id) {
+            if path.iter().any(|v| v.question.id == q.id) {
                 return Walk::failed(path, q.id.clone(), StepErrorKind::NoRule);
             }
             let (answer, assumed) = match answers.get(&q.id) {
@@ -397,7 +417,7 @@ impl Guide {
                     None => {
                         return Walk {
                             path,
-                            end: End::Ask(q.id.clone()),
+                            end: End::Ask(q),
                         }
                     }
                 },
@@ -408,16 +428,19 @@ impl Guide {
             };
             used.insert(q.id.clone(), answer.clone());
             path.push(Visited {
-                question: q.id.clone(),
+                question: q,
                 answer,
                 assumed,
             });
             match self.route(q, &used) {
-                Some(Target::Question(next)) => current = next.clone(),
+                Some(Target::Question(next)) => current = next,
                 Some(Target::Outcome(o)) => {
-                    return Walk {
-                        path,
-                        end: End::Outcome(o.clone()),
+                    return match self.outcome(o) {
+                        Some(o) => Walk {
+                            path,
+                            end: End::Outcome(o),
+                        },
+                        None => Walk::failed(path, q.id.clone(), StepErrorKind::NoRule),
                     }
                 }
                 _ => return Walk::failed(path, q.id.clone(), StepErrorKind::NoRule),
@@ -454,8 +477,7 @@ impl Guide {
 
     /// The outcome as shown: for young people (the audiences in `[settings.anonymous]`) the
     /// anonymous options are added after the outcome's own related items.
-    pub(crate) fn outcome_view(&self, id: &str, answers: &Answers) -> OutcomeView {
-        let o = self.outcome(id).expect("validated");
+    pub(crate) fn outcome_view(&self, o: &Outcome, answers: &Answers) -> OutcomeView {
         let mut recs = vec![Recommendation {
             slug: o.entry.clone(),
             reason: o.reason.clone(),
@@ -513,6 +535,7 @@ pub(crate) fn make_view(
         next_steps,
         reason,
         then,
+        acute_category: None,
         recommendations,
     }
 }

@@ -7,7 +7,8 @@
 //! - [`model`]: the file format and the compiled model ([`Question`], [`Outcome`], [`Text`]).
 //! - [`validate`]: checks at load time (every path ends in an outcome, no cycles, …), as [`Problem`]s.
 //! - [`flow`]: stepping through the questions ([`Guide::step`], [`Guide::summary`], [`Guide::all_paths`]).
-//! - [`chat`]: the free-text interpreter ([`Guide::interpret`]).
+//! - [`chat`]: the free-text interpreter ([`Guide::interpret`]), which reads messages the
+//!   safety layer ([`crate::safety`]) has screened first.
 //! - [`dot`]: the whole flow as a Graphviz graph ([`Guide::to_dot`]).
 //!
 //! Texts are returned in every language at once ([`Text`], read one with `text.get(lang)`);
@@ -31,11 +32,12 @@ pub mod validate;
 #[cfg(test)]
 mod tests;
 
+use crate::analysis::Spelling;
 use crate::problem::Problem;
 use crate::source::SourceFile;
 use std::collections::HashMap;
 
-pub use chat::ChatReply;
+pub use chat::{Acute, ChatReply, Understood};
 pub use flow::{
     LocalizedOption, LocalizedQuestion, LocalizedRecommendation, OptionView, OutcomeView,
     QuestionView, Recommendation, Step, StepError, StepErrorKind, SummaryLine,
@@ -68,9 +70,11 @@ impl Guide {
         files: &[SourceFile],
         slug_exists: &dyn Fn(&str) -> bool,
         langs: &[&str],
+        spelling: &Spelling,
+        known: &[&str],
     ) -> Result<Guide, Vec<Problem>> {
         let mut problems = Vec::new();
-        let model = model::read(files, langs, &mut problems);
+        let model = model::read(files, langs, spelling, known, &mut problems);
         let guide = Guide::from_model(model);
         if !problems.iter().any(Problem::is_error) {
             validate::validate(&guide, slug_exists, &mut problems);
@@ -142,6 +146,11 @@ impl Guide {
     /// Every outcome, in file order.
     pub fn outcomes(&self) -> &[Outcome] {
         &self.outcomes
+    }
+
+    /// Every example message of the chat (the safety layer reads them as calm examples).
+    pub fn example_texts(&self) -> Vec<String> {
+        self.chat.example_texts()
     }
 }
 

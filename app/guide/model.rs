@@ -2,45 +2,16 @@
 //! with serde and `toml::Spanned` so every value knows its line), and the compiled
 //! model the engine works on (questions, rules, outcomes, settings).
 
-use super::chat::{Chat, ChatDoc};
-use crate::problem::{line_of, Problem};
+use super::chat::rules::{self as chat_rules, ChatDoc};
+use super::chat::Chat;
+use crate::analysis::Spelling;
+pub use crate::i18n::Text;
+pub(crate) use crate::problem::Loc;
+use crate::problem::{line_of, read_toml, Problem};
 use crate::source::SourceFile;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use toml::Spanned;
-
-/// A text in every language of the site (language code → text).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
-
-impl Text {
-    /// The text in `lang`, falling back to Danish, then to any language there is.
-    pub fn get(&self, lang: &str) -> &str {
-        self.0
-            .get(lang)
-            .or_else(|| self.0.get("da"))
-            .or_else(|| self.0.values().next())
-            .map(String::as_str)
-            .unwrap_or("")
-    }
-}
-
-/// Where something was written: file (relative to the content folder) and 1-based line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Loc {
-    pub file: String,
-    pub line: usize,
-}
-
-impl Loc {
-    pub fn error(&self, message: impl Into<String>) -> Problem {
-        Problem::error(self.file.clone(), self.line, message)
-    }
-    pub fn warning(&self, message: impl Into<String>) -> Problem {
-        Problem::warning(self.file.clone(), self.line, message)
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -266,7 +237,13 @@ struct OutcomeDoc {
 
 /// Reads the files and compiles them. Texts are checked against `langs` here (the
 /// place where their lines are known); the rest of validation is in `validate`.
-pub(crate) fn read(files: &[SourceFile], langs: &[&str], problems: &mut Vec<Problem>) -> Model {
+pub(crate) fn read(
+    files: &[SourceFile],
+    langs: &[&str],
+    spelling: &Spelling,
+    known: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Model {
     let mut model = Model::default();
     let mut settings_seen: Option<Loc> = None;
     let mut chat_docs = Vec::new();
@@ -288,18 +265,10 @@ pub(crate) fn read(files: &[SourceFile], langs: &[&str], problems: &mut Vec<Prob
             text: &file.text,
             langs,
         };
-        let doc: FileDoc = match toml::from_str(&file.text) {
+        let doc: FileDoc = match read_toml(&file.path, &file.text) {
             Ok(doc) => doc,
-            Err(e) => {
-                let line = e.span().map(|s| line_of(&file.text, s.start)).unwrap_or(0);
-                problems.push(Problem::error(
-                    file.path.clone(),
-                    line,
-                    format!(
-                        "Filen kan ikke læses: {}. Tjek stavningen af nøglen og at tekster står i \"anførselstegn\".",
-                        e.message().trim()
-                    ),
-                ));
+            Err(problem) => {
+                problems.push(problem);
                 continue;
             }
         };
@@ -332,7 +301,7 @@ pub(crate) fn read(files: &[SourceFile], langs: &[&str], problems: &mut Vec<Prob
             "Der mangler en [settings]-sektion med start, audience_question og topic_question.",
         ));
     }
-    model.chat = Chat::compile(chat_docs, problems);
+    model.chat = chat_rules::compile(chat_docs, spelling, known, problems);
     model
 }
 

@@ -65,7 +65,7 @@ pub(crate) fn validate(g: &Guide, slug_exists: &dyn Fn(&str) -> bool, problems: 
         }
     }
     outcomes(g, slug_exists, problems);
-    super::chat::validate(g, problems);
+    super::chat::rules::validate(g, problems);
     if problems.iter().filter(|p| p.is_error()).count() > before {
         return; // the graph checks below need valid references
     }
@@ -326,13 +326,13 @@ fn paths(g: &Guide, problems: &mut Vec<Problem>) {
     let mut visited_o: HashSet<String> = HashSet::new();
     let start_qs = [&g.settings.audience_question, &g.settings.topic_question];
     for w in &walks {
-        visited_q.extend(w.path.iter().map(|v| v.question.clone()));
+        visited_q.extend(w.path.iter().map(|v| v.question.id.clone()));
         match &w.end {
             End::Outcome(o) => {
-                visited_o.insert(o.clone());
+                visited_o.insert(o.id.clone());
             }
             End::Error(e) => {
-                let q = g.question(&e.question).expect("enumerated");
+                let Some(q) = g.question(&e.question) else { continue };
                 if reported.insert((q.loc.file.clone(), q.loc.line)) {
                     problems.push(q.loc.error(format!(
                         "Efter spørgsmålet `{}` passer ingen regel, når svarene er: {}. Så ender guiden uden et udfald. Tilføj til sidst en regel uden `when`, fx outcome = \"…\".",
@@ -345,15 +345,15 @@ fn paths(g: &Guide, problems: &mut Vec<Problem>) {
         }
         let mut refining = 0;
         for (k, v) in w.path.iter().enumerate() {
-            if start_qs.contains(&&v.question) {
+            if start_qs.contains(&&v.question.id) {
                 continue;
             }
             refining += 1;
             if refining > MAX_REFINING && k > 0 {
-                let prev = g.question(&w.path[k - 1].question).expect("enumerated");
+                let prev = w.path[k - 1].question;
                 let used: Answers = w.path[..k]
                     .iter()
-                    .map(|v| (v.question.clone(), v.answer.clone()))
+                    .map(|v| (v.question.id.clone(), v.answer.clone()))
                     .collect();
                 let rule = prev
                     .rules
@@ -363,7 +363,7 @@ fn paths(g: &Guide, problems: &mut Vec<Problem>) {
                 if reported.insert((loc.file.clone(), loc.line)) {
                     problems.push(loc.error(format!(
                         "Denne vej stiller mere end {MAX_REFINING} spørgsmål efter \"hvem\" og \"hvad\" ({}). Send til et udfald tidligere eller spring et spørgsmål over.",
-                        w.path.iter().map(|v| v.question.as_str()).collect::<Vec<_>>().join(" → ")
+                        w.path.iter().map(|v| v.question.id.as_str()).collect::<Vec<_>>().join(" → ")
                     )));
                 }
                 break;

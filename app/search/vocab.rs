@@ -4,7 +4,7 @@
 
 use super::compound::Splitter;
 use super::text::{Lang, MAX_WORD_BYTES};
-use crate::analysis;
+use crate::analysis::{self, distance};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -367,7 +367,8 @@ impl Vocab {
             .partition_point(|k| k.as_bytes().first() <= Some(&first));
         let m = q.len();
         let w = m + 1;
-        let mut rows: Vec<u8> = (0..=m as u8).collect();
+        let mut rows = Vec::with_capacity(w * 16);
+        distance::start_rows(&mut rows, m);
         let mut depth = 0usize; // rows 0..=depth are valid for `prev`
         let mut prev: &[u8] = &[];
         let mut i = lo;
@@ -382,21 +383,7 @@ impl Vocab {
             rows.truncate((lcp + 1) * w);
             let mut pruned = None;
             for d in lcp + 1..=key.len() {
-                let c = key[d - 1];
-                let base = (d - 1) * w;
-                rows.push(d.min(255) as u8);
-                let mut row_min = rows[d * w];
-                for j in 1..=m {
-                    let cost = u8::from(q[j - 1] != c);
-                    let mut v = (rows[base + j].saturating_add(1))
-                        .min(rows[d * w + j - 1].saturating_add(1))
-                        .min(rows[base + j - 1].saturating_add(cost));
-                    if d > 1 && j > 1 && c == q[j - 2] && key[d - 2] == q[j - 1] {
-                        v = v.min(rows[(d - 2) * w + j - 2].saturating_add(1));
-                    }
-                    rows.push(v);
-                    row_min = row_min.min(v);
-                }
+                let row_min = distance::push_row(&mut rows, q, key, d);
                 if row_min > max {
                     pruned = Some(d);
                     break;
@@ -427,6 +414,7 @@ impl Vocab {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::distance::tests::brute;
 
     fn vocab(words: &[&str]) -> Vocab {
         let mut b = VocabBuilder::default();
@@ -434,29 +422,6 @@ mod tests {
             b.add(w);
         }
         b.finish(Lang::Da)
-    }
-
-    fn brute(a: &[u8], b: &[u8]) -> u8 {
-        let (n, m) = (a.len(), b.len());
-        let mut d = vec![vec![0usize; m + 1]; n + 1];
-        for (i, row) in d.iter_mut().enumerate() {
-            row[0] = i;
-        }
-        for (j, cell) in d[0].iter_mut().enumerate() {
-            *cell = j;
-        }
-        for i in 1..=n {
-            for j in 1..=m {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                d[i][j] = (d[i - 1][j] + 1)
-                    .min(d[i][j - 1] + 1)
-                    .min(d[i - 1][j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        d[n][m].min(255) as u8
     }
 
     #[test]

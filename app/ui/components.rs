@@ -177,3 +177,68 @@ pub fn acute_banner(ctx: &Ctx<'_>) -> impl IntoView {
         </section>
     }
 }
+
+/// The first help for one acute danger, shown before anything else on the page: what to
+/// do now and whom to call, each number a `tel:` link.
+pub fn first_help(ctx: &Ctx<'_>, help: &crate::safety::FirstHelp) -> impl IntoView {
+    let heading = ctx.t_args("first-help-heading", &[("danger", help.name.clone().into())]);
+    let now = help
+        .now
+        .iter()
+        .map(|line| view! { <p>{line.clone()}</p> })
+        .collect_view();
+    let calls = help
+        .calls
+        .iter()
+        .map(|c| {
+            let action = match (&c.number, &c.web) {
+                (Some(n), _) => {
+                    let href = format!("tel:{}", n.replace(' ', ""));
+                    let label = ctx.t_args("first-help-call", &[("number", n.clone().into())]);
+                    view! { <a class="button button-acute" href=href>{label}</a> }.into_any()
+                }
+                (None, Some(w)) => {
+                    let label = ctx.t_args("first-help-web", &[("name", c.name.clone().into())]);
+                    view! { <a class="button button-acute" href=w.clone() rel="noreferrer">{label}</a> }.into_any()
+                }
+                (None, None) => ().into_any(),
+            };
+            view! {
+                <li>
+                    {action}
+                    <span class="call-name">{c.name.clone()}</span>
+                    <span class="call-when">{c.when.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="acute-banner first-help" aria-labelledby="first-help-heading" data-category=help.id.clone()>
+            <h2 id="first-help-heading">{heading}</h2>
+            {now}
+            <ul class="call-list">{calls}</ul>
+            <p><a href=ctx.path("akut-hjaelp")>{ctx.t("acute-link")}</a></p>
+        </section>
+    }
+}
+
+/// The doors: the guide's "who are you?" answers that have a `door-<answer id>` message,
+/// each a link that starts the guide with that answer given.
+pub fn doors(ctx: &Ctx<'_>, guide: &crate::guide::Guide) -> impl IntoView {
+    let audience_q = guide.audience_question_id();
+    let doors = guide
+        .question(audience_q)
+        .map(|q| q.options.iter().map(|o| o.id.clone()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|id| {
+            let label_id = format!("door-{id}");
+            let label = ctx.t(&label_id);
+            (label != label_id).then(|| {
+                let href = format!("{}?a.{audience_q}={id}", ctx.path("guide"));
+                view! { <li><a class="door" href=href>{label}</a></li> }
+            })
+        })
+        .collect_view();
+    view! { <ul class="doors">{doors}</ul> }
+}

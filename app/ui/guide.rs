@@ -2,13 +2,14 @@
 //! Plain HTML forms sent with POST; the answers so far travel in hidden fields,
 //! so nothing is stored on the server and nothing lands in a URL.
 
-use super::components::{contact_box, item_cards, kind_name, search_form};
+use super::components::{contact_box, doors, first_help, kind_name};
 use super::layout::{page, PageMeta};
 use super::pages::chat_form;
 use super::Ctx;
 use crate::content::model::Item;
 use crate::content::Content;
 use crate::guide::{Answers, Guide, OutcomeView, QuestionKind, QuestionView, SummaryLine};
+use crate::safety::FirstHelp;
 use leptos::prelude::*;
 
 /// Form field names: `a.<question id>` holds that question's answers.
@@ -197,6 +198,7 @@ pub fn outcome_page(
     content: &Content,
     outcome: &OutcomeView,
     state: &GuideState<'_>,
+    help: Option<&FirstHelp>,
 ) -> String {
     let lang = ctx.lang.code();
     let entry = content.get(ctx.lang, &outcome.entry);
@@ -205,7 +207,12 @@ pub fn outcome_page(
     } else {
         ctx.t("guide-outcome-title")
     };
-    let acute = outcome.acute.then(|| acute_box(ctx, content));
+    // The first help for the danger the safety layer found comes before everything else;
+    // an acute outcome reached by the questions shows the general acute help.
+    let acute = match help {
+        Some(h) => Some(first_help(ctx, h).into_any()),
+        None => outcome.acute.then(|| acute_box(ctx, content).into_any()),
+    };
     let entry_box = entry
         .filter(|_| !outcome.acute || outcome.entry != "akut-hjaelp")
         .map(|item| {
@@ -301,37 +308,45 @@ fn acute_box(ctx: &Ctx<'_>, content: &Content) -> impl IntoView + use<> {
     }
 }
 
-/// The chat could not tell what it is about: say so, offer the first question and search results.
-pub fn not_understood_page(ctx: &Ctx<'_>, guide: &Guide, hits: &[&Item], text: &str) -> String {
+/// The chat is not sure what the message is about: say so, ask the one question that
+/// helps most (who is writing, or what it is about) as buttons that go on in the guide,
+/// and show the doors. Never a guess.
+pub fn not_sure_page(
+    ctx: &Ctx<'_>,
+    guide: &Guide,
+    question: &QuestionView,
+    answers: &Answers,
+) -> String {
     let lang = ctx.lang.code();
-    let first = guide.question(guide.first_question_id()).map(|q| q.view());
-    let first = first.map(|q| {
-        let options = choice_inputs(lang, &q, &format!("field-{}", q.id), &[]);
+    let name = format!("{ANSWER_PREFIX}{}", question.id);
+    let buttons = question
+        .options
+        .iter()
+        .map(|o| {
+            view! {
+                <li><button type="submit" class="choice-button" name=name.clone() value=o.id.clone()>
+                    {o.text.get(lang).to_string()}
+                </button></li>
+            }
+        })
+        .collect_view();
+    page(ctx, &meta(ctx, ctx.t("guide-not-sure-title")), || {
         view! {
-            <form class="guide-form" method="post" action=ctx.path("guide") novalidate>
-                <input type="hidden" name="current" value=q.id.clone()/>
+            <h1>{ctx.t("guide-not-sure-title")}</h1>
+            <p class="lead">{ctx.t("guide-not-sure-lead")}</p>
+            <form class="guide-form" method="post" action=ctx.path("guide")>
+                {hidden_answers(answers, Some(&question.id))}
                 <fieldset>
-                    <legend><h2>{q.text.get(lang).to_string()}</h2></legend>
-                    <div class="choices">{options}</div>
+                    <legend><h2>{question.text.get(lang).to_string()}</h2></legend>
+                    <ul class="choice-buttons">{buttons}</ul>
                 </fieldset>
-                <button type="submit" class="button">{ctx.t("guide-next")}</button>
             </form>
-        }
-    });
-    let results = (!hits.is_empty()).then(|| {
-        view! {
-            <h2>{ctx.t("guide-search-results")}</h2>
-            {item_cards(ctx, hits)}
-        }
-    });
-    page(ctx, &meta(ctx, ctx.t("guide-not-understood-title")), || {
-        view! {
-            <h1>{ctx.t("guide-not-understood-title")}</h1>
-            <p class="lead">{ctx.t("guide-not-understood")}</p>
-            {first}
-            {results}
-            {search_form(ctx, text, "nu-search")}
-            {chat_form(ctx, "nu-chat")}
+            <section aria-labelledby="not-sure-doors">
+                <h2 id="not-sure-doors">{ctx.t("guide-not-sure-doors")}</h2>
+                {doors(ctx, guide)}
+            </section>
+            <h2>{ctx.t("guide-not-sure-again")}</h2>
+            {chat_form(ctx, "ns-chat")}
         }
     })
 }

@@ -1,7 +1,7 @@
 //! The content pages: home, listings, item details and the 404 page.
 
 use super::components::{
-    acute_banner, cards_at, contact_box, item_cards, kind_name, kind_plural, search_form,
+    acute_banner, cards_at, contact_box, doors, item_cards, kind_name, kind_plural, search_form,
     CardHeading,
 };
 use super::layout::{page, PageMeta};
@@ -16,21 +16,6 @@ use leptos::prelude::*;
 pub fn home(ctx: &Ctx<'_>, content: &Content, guide: &crate::guide::Guide) -> String {
     let meta = PageMeta::new(ctx.t("home-title"), ctx.t("home-description"), "/", "/en/");
     let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
-    let audience_q = guide.audience_question_id();
-    let doors = guide
-        .question(audience_q)
-        .map(|q| q.options.iter().map(|o| o.id.clone()).collect::<Vec<_>>())
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|id| {
-            let label_id = format!("door-{id}");
-            let label = ctx.t(&label_id);
-            (label != label_id).then(|| {
-                let href = format!("{}?a.{audience_q}={id}", ctx.path("guide"));
-                view! { <li><a class="door" href=href>{label}</a></li> }
-            })
-        })
-        .collect_view();
     page(ctx, &meta, || {
         view! {
             <h1>{ctx.t("home-heading")}</h1>
@@ -38,7 +23,7 @@ pub fn home(ctx: &Ctx<'_>, content: &Content, guide: &crate::guide::Guide) -> St
             {acute_banner(ctx)}
             <section aria-labelledby="doors-heading">
                 <h2 id="doors-heading">{ctx.t("doors-heading")}</h2>
-                <ul class="doors">{doors}</ul>
+                {doors(ctx, guide)}
             </section>
             <section class="guide-entry" aria-labelledby="guide-heading">
                 <h2 id="guide-heading">{ctx.t("guide-entry-heading")}</h2>

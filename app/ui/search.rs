@@ -1,6 +1,7 @@
 //! The search page: form, filters with counts, highlighted results, and help when nothing is found.
 
-use super::components::{acute_banner, item_cards, kind_name, search_form};
+use super::components::{acute_banner, first_help, item_cards, kind_name, search_form};
+use crate::safety::FirstHelp;
 use super::layout::{page, search_path, PageMeta};
 use super::Ctx;
 use crate::content::model::{Item, Kind, Lang};
@@ -20,6 +21,7 @@ pub fn search_page(
     content: &Content,
     asked: &Asked<'_>,
     results: &SearchResults,
+    help: Option<&FirstHelp>,
 ) -> String {
     let mut meta = PageMeta::new(
         ctx.t("search-title"),
@@ -50,9 +52,16 @@ pub fn search_page(
         }
         .into_any()
     };
+    let help = help.map(|h| {
+        view! {
+            {first_help(ctx, h)}
+            <p class="notice">{ctx.t("search-acute-note")}</p>
+        }
+    });
     page(ctx, &meta, || {
         view! {
             <h1>{ctx.t("search-title")}</h1>
+            {help}
             {search_form(ctx, asked.query, "search")}
             {summary}
             {body}

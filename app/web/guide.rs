@@ -1,29 +1,29 @@
 //! Guide handlers: the question pages (`/guide`), the chat (`/guide/chat`) and `/api/guide`.
 //! Nothing is stored: answers travel in the form, free text only in POST bodies,
 //! and every answer is `no-store` and `noindex`.
+//!
+//! Free text always goes through [`crate::triage`]: the safety layer first, then the guide.
+//! Each request walks the flow once for the page it shows.
 
 use super::api::parse_lang;
-use super::pages::form_pairs;
+use super::form::{field, form_pairs, Pairs};
 use super::respond::{self, html, json_error, no_store};
 use super::{AppState, RouteLang};
 use crate::content::model::{item_url, Lang};
-use crate::guide::{Answers, ChatReply, Step, StepErrorKind};
-use crate::search::SearchQuery;
+use crate::guide::{Answers, LocalizedQuestion, OutcomeView, QuestionView, Step, StepErrorKind, SummaryLine};
 use crate::site::Site;
-use crate::ui::guide::{
-    not_understood_page, outcome_page, question_page, GuideState, ANSWER_PREFIX,
-};
+use crate::triage::{self, Triage};
+use crate::ui::guide::{not_sure_page, outcome_page, question_page, GuideState, ANSWER_PREFIX};
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use serde::Serialize;
 
 /// More fields than any real path through the guide needs.
 const MAX_FIELDS: usize = 100;
 const MAX_TEXT_CHARS: usize = 2000;
-
-type Pairs = Vec<(String, String)>;
 
 fn pairs_of(raw: &[u8]) -> Result<Pairs, &'static str> {
     let text = std::str::from_utf8(raw).map_err(|_| "bad-encoding")?;
@@ -32,13 +32,6 @@ fn pairs_of(raw: &[u8]) -> Result<Pairs, &'static str> {
         return Err("too-large");
     }
     Ok(pairs)
-}
-
-fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
 }
 
 fn answers_of(pairs: &Pairs) -> Answers {
@@ -89,26 +82,35 @@ fn flow_page(site: &Site, lang: Lang, pairs: Result<Pairs, &'static str>) -> Res
     }
 }
 
+/// The answers before `question_id` on the walked path, and their summary lines.
+fn before(summary: Vec<SummaryLine>, question_id: &str) -> (Answers, Vec<SummaryLine>) {
+    let kept: Vec<SummaryLine> = summary
+        .into_iter()
+        .take_while(|l| l.question_id != question_id)
+        .collect();
+    let answers = kept
+        .iter()
+        .map(|l| (l.question_id.clone(), l.answer_ids.clone()))
+        .collect();
+    (answers, kept)
+}
+
 /// One step of the question flow from the submitted form.
 fn flow(site: &Site, lang: Lang, pairs: &Pairs) -> Response {
     let guide = &site.guide;
     let answers = answers_of(pairs);
+    let (step, summary) = guide.page(&answers, lang.code());
     // "Ret" reopens a question with its old answer chosen; "Tilbage" reopens the last one.
-    let reopen = field(pairs, "edit").map(str::to_string).or_else(|| {
-        field(pairs, "back").and_then(|_| {
-            guide
-                .summary(&answers, lang.code())
-                .last()
-                .map(|l| l.question_id.clone())
-        })
-    });
+    let reopen = field(pairs, "edit")
+        .map(str::to_string)
+        .or_else(|| field(pairs, "back").and_then(|_| summary.last().map(|l| l.question_id.clone())));
     if let Some(qid) = reopen {
         let Some(question) = guide.question(&qid) else {
             return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question");
         };
-        let kept = guide.answers_before(&answers, &qid);
         let preselect = answers.get(&qid).cloned().unwrap_or_default();
-        return show_question(site, lang, &question.view(), &kept, None, preselect, None);
+        let (kept, summary) = before(summary, &qid);
+        return show_question(site, lang, &question.view(), &kept, summary, None, preselect, None);
     }
     // Sent without choosing anything: ask the same question again, with an error.
     if let Some(current) = field(pairs, "current").filter(|c| !answers.contains_key(*c)) {
@@ -116,43 +118,30 @@ fn flow(site: &Site, lang: Lang, pairs: &Pairs) -> Response {
             return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question");
         };
         let message = site.i18n.t(lang, "guide-error-no-answer");
-        return show_question(
-            site,
-            lang,
-            &question.view(),
-            &answers,
-            Some(message),
-            Vec::new(),
-            None,
-        );
+        let (kept, summary) = before(summary, current);
+        return show_question(site, lang, &question.view(), &kept, summary, Some(message), Vec::new(), None);
     }
-    match guide.step(&answers) {
-        Ok(Step::Question(q)) => show_question(site, lang, &q, &answers, None, Vec::new(), None),
-        Ok(Step::Outcome(o)) => show_outcome(site, lang, &o, &answers),
+    match step {
+        Ok(Step::Question(q)) => show_question(site, lang, &q, &answers, summary, None, Vec::new(), None),
+        Ok(Step::Outcome(o)) => show_outcome(site, lang, &o, &answers, summary, None),
         Err(e) => match guide.question(&e.question) {
             Some(q) => {
-                let kept = guide.answers_before(&answers, &e.question);
                 let message = site.i18n.t(lang, error_id(&e.kind));
-                show_question(
-                    site,
-                    lang,
-                    &q.view(),
-                    &kept,
-                    Some(message),
-                    Vec::new(),
-                    None,
-                )
+                let (kept, summary) = before(summary, &e.question);
+                show_question(site, lang, &q.view(), &kept, summary, Some(message), Vec::new(), None)
             }
             None => respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question"),
         },
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn show_question(
     site: &Site,
     lang: Lang,
-    q: &crate::guide::QuestionView,
+    q: &QuestionView,
     answers: &Answers,
+    summary: Vec<SummaryLine>,
     error: Option<String>,
     preselect: Vec<String>,
     note: Option<String>,
@@ -162,7 +151,6 @@ fn show_question(
     } else {
         StatusCode::OK
     };
-    let summary = site.guide.summary(answers, lang.code());
     let state = GuideState {
         answers,
         summary,
@@ -176,10 +164,11 @@ fn show_question(
 fn show_outcome(
     site: &Site,
     lang: Lang,
-    o: &crate::guide::OutcomeView,
+    o: &OutcomeView,
     answers: &Answers,
+    summary: Vec<SummaryLine>,
+    t: Option<&Triage>,
 ) -> Response {
-    let summary = site.guide.summary(answers, lang.code());
     let state = GuideState {
         answers,
         summary,
@@ -187,9 +176,12 @@ fn show_outcome(
         preselect: Vec::new(),
         note: None,
     };
+    let help = t
+        .and_then(|t| t.category)
+        .map(|c| site.safety.first_help(c, lang.code()));
     html(
         StatusCode::OK,
-        outcome_page(&site.ctx(lang), &site.content, o, &state),
+        outcome_page(&site.ctx(lang), &site.content, o, &state, help.as_ref()),
     )
 }
 
@@ -223,46 +215,33 @@ fn chat_page(site: &Site, lang: Lang, body: &[u8]) -> Response {
             .map(|q| q.view());
         let note = Some(site.i18n.t(lang, "guide-chat-empty"));
         return no_store(match first {
-            Some(q) => show_question(site, lang, &q, &Answers::new(), None, Vec::new(), note),
+            Some(q) => show_question(site, lang, &q, &Answers::new(), Vec::new(), None, Vec::new(), note),
             None => respond::not_found(site, lang, &Default::default()),
         });
     }
-    let reply = site.guide.interpret(&text, lang.code());
+    let t = triage::triage(site, &text);
+    let reply = &t.reply;
     no_store(match (&reply.outcome, &reply.question) {
-        (Some(o), _) if reply.acute => show_outcome(site, lang, o, &reply.answers),
-        _ if !reply.understood => {
-            let hits = search_items(site, lang, &text, 5);
-            let items: Vec<_> = hits
-                .iter()
-                .filter_map(|s| site.content.get(lang, s))
-                .collect();
-            html(
-                StatusCode::OK,
-                not_understood_page(&site.ctx(lang), &site.guide, &items, &text),
-            )
+        // Acute: the first help and the outcome, before any further question.
+        (Some(o), _) if reply.acute => {
+            let summary = site.guide.summary(&reply.answers, lang.code());
+            show_outcome(site, lang, o, &reply.answers, summary, Some(&t))
         }
+        (_, Some(q)) if !reply.understood => html(
+            StatusCode::OK,
+            not_sure_page(&site.ctx(lang), &site.guide, q, &reply.answers),
+        ),
         (_, Some(q)) => {
             let note = Some(site.i18n.t(lang, "guide-chat-one-more"));
-            show_question(site, lang, q, &reply.answers, None, Vec::new(), note)
+            let summary = site.guide.summary(&reply.answers, lang.code());
+            show_question(site, lang, q, &reply.answers, summary, None, Vec::new(), note)
         }
-        (Some(o), None) => show_outcome(site, lang, o, &reply.answers),
+        (Some(o), None) => {
+            let summary = site.guide.summary(&reply.answers, lang.code());
+            show_outcome(site, lang, o, &reply.answers, summary, Some(&t))
+        }
         (None, None) => respond::not_found(site, lang, &Default::default()),
     })
-}
-
-fn search_items(site: &Site, lang: Lang, text: &str, limit: usize) -> Vec<String> {
-    let q = SearchQuery {
-        text: text.to_string(),
-        lang: lang.code().to_string(),
-        limit,
-        ..Default::default()
-    };
-    site.search
-        .search(&q)
-        .hits
-        .into_iter()
-        .map(|h| h.slug)
-        .collect()
 }
 
 pub async fn api_get(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
@@ -273,16 +252,37 @@ pub async fn api_post(State(state): State<AppState>, body: Bytes) -> Response {
     api(&state.snapshot(), pairs_of(&body))
 }
 
-/// `/api/guide?q=TEXT&lang=da|en`: acute flag, recommendations best first, and the one question to ask.
+/// The reply of `/api/guide`.
+#[derive(Debug, Serialize)]
+pub struct GuideReply {
+    /// Acute danger: show the acute help first.
+    pub acute: bool,
+    /// Which danger (`selvmord`, `vold-mod-barn`, …), when the safety layer found one.
+    pub acute_category: Option<String>,
+    /// Whether the guide could tell what the message is about.
+    pub understood: bool,
+    /// Best first; empty when the guide is not sure (then `question` says what to ask).
+    pub recommendations: Vec<GuideRecommendation>,
+    /// The one question to ask next, if any.
+    pub question: Option<LocalizedQuestion>,
+    pub next_steps: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GuideRecommendation {
+    pub slug: String,
+    pub kind: Option<&'static str>,
+    pub title: Option<String>,
+    pub url: String,
+    pub reason: String,
+}
+
+/// `/api/guide?q=TEXT&lang=da|en`: acute flag and category, recommendations best first,
+/// and the one question to ask.
 fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
     let pairs = match pairs {
         Ok(p) => p,
-        Err(id) => {
-            return no_store(json_error(
-                StatusCode::BAD_REQUEST,
-                &site.i18n.t(Lang::En, id),
-            ))
-        }
+        Err(id) => return no_store(json_error(StatusCode::BAD_REQUEST, &site.i18n.t(Lang::En, id))),
     };
     let lang = match parse_lang(field(&pairs, "lang")) {
         Ok(l) => l,
@@ -293,60 +293,44 @@ fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
         .unwrap_or("");
     let text = match clean_text(raw) {
         Ok(t) => t,
-        Err(id) => {
-            return no_store(json_error(
-                StatusCode::BAD_REQUEST,
-                &site.i18n.t(Lang::En, id),
-            ))
-        }
+        Err(id) => return no_store(json_error(StatusCode::BAD_REQUEST, &site.i18n.t(Lang::En, id))),
     };
-    let reply = site.guide.interpret(&text, lang.code());
-    no_store(Json(api_answer(site, lang, &text, &reply)).into_response())
+    no_store(Json(guide_reply(site, lang, &triage::triage(site, &text))).into_response())
 }
 
-fn api_answer(site: &Site, lang: Lang, text: &str, reply: &ChatReply) -> serde_json::Value {
+/// The `/api/guide` reply for a triaged message (also what `findhjaelp guide test` scores).
+pub fn guide_reply(site: &Site, lang: Lang, t: &Triage) -> GuideReply {
     let code = lang.code();
-    let entry = |slug: &str, reason: String| {
-        let item = site.content.get(lang, slug);
-        serde_json::json!({
-            "slug": slug,
-            "kind": item.map(|i| i.kind.id()),
-            "title": item.map(|i| i.title.as_str()),
-            "url": item_url(lang, slug),
-            "reason": reason,
-        })
-    };
-    let mut recommendations: Vec<serde_json::Value> = reply
+    let reply = &t.reply;
+    let recommendations = reply
         .outcome
         .iter()
         .flat_map(|o| o.recommendations.iter())
-        .map(|r| entry(&r.slug, r.reason.get(code).to_string()))
+        .map(|r| {
+            let item = site.content.get(lang, &r.slug);
+            GuideRecommendation {
+                slug: r.slug.clone(),
+                kind: item.map(|i| i.kind.id()),
+                title: item.map(|i| i.title.clone()),
+                url: item_url(lang, &r.slug),
+                reason: r.reason.get(code).to_string(),
+            }
+        })
         .collect();
-    if recommendations.is_empty() && !text.is_empty() {
-        let reason = site.i18n.t(lang, "guide-search-reason");
-        recommendations = search_items(site, lang, text, 3)
-            .iter()
-            .map(|s| entry(s, reason.clone()))
-            .collect();
+    let question = reply.question.as_ref().map(|q| q.localized(code)).or_else(|| {
+        reply
+            .outcome
+            .is_none()
+            .then(|| site.guide.question(site.guide.first_question_id()))
+            .flatten()
+            .map(|q| q.view().localized(code))
+    });
+    GuideReply {
+        acute: reply.acute,
+        acute_category: t.category.map(|c| c.id.clone()),
+        understood: reply.understood,
+        recommendations,
+        question,
+        next_steps: reply.outcome.as_ref().map(|o| o.next_steps.get(code).to_string()),
     }
-    let question = reply
-        .question
-        .as_ref()
-        .map(|q| q.localized(code))
-        .or_else(|| {
-            (reply.outcome.is_none())
-                .then(|| {
-                    site.guide
-                        .question(site.guide.first_question_id())
-                        .map(|q| q.view().localized(code))
-                })
-                .flatten()
-        });
-    serde_json::json!({
-        "acute": reply.acute,
-        "understood": reply.understood,
-        "recommendations": recommendations,
-        "question": question,
-        "next_steps": reply.outcome.as_ref().map(|o| o.next_steps.get(code).to_string()),
-    })
 }

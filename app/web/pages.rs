@@ -1,5 +1,6 @@
 //! Handlers for the content pages, static assets and redirects.
 
+use super::form::form_pairs;
 use super::respond::{self, cached, html, not_found};
 use super::{AppState, RouteLang};
 use crate::content::model::{Audience, Kind, Lang};
@@ -130,34 +131,6 @@ pub fn parse_filter(query: &str) -> Result<ListingFilter, &'static str> {
         }
     }
     Ok(filter)
-}
-
-/// `application/x-www-form-urlencoded` pairs; invalid percent-encoding or UTF-8 is an error.
-pub fn form_pairs(query: &str) -> Result<Vec<(String, String)>, &'static str> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            Ok((decode(k)?, decode(v)?))
-        })
-        .collect()
-}
-
-fn decode(part: &str) -> Result<String, &'static str> {
-    let spaced = part.replace('+', " ");
-    let bytes = percent_encoding::percent_decode_str(&spaced).collect::<Vec<u8>>();
-    // A lone % or %zz is left as-is by the decoder; treat it as the client's mistake.
-    let b = spaced.as_bytes();
-    let malformed = b.iter().enumerate().any(|(i, &c)| {
-        c == b'%'
-            && !(b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
-    });
-    if malformed {
-        return Err("bad-encoding");
-    }
-    String::from_utf8(bytes).map_err(|_| "bad-encoding")
 }
 
 /// `GET /static/{name}`: only the built-in assets, by exact name, so no path can escape.

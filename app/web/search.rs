@@ -2,12 +2,13 @@
 //! Queries are never logged, and the answers are never cached.
 
 use super::api::parse_lang;
-use super::pages::form_pairs;
+use super::form::form_pairs;
 use super::respond::{self, html, json_error, no_store};
 use super::{AppState, RouteLang};
 use crate::content::model::{Audience, Kind, Lang};
 use crate::search::{SearchQuery, SearchResults};
 use crate::site::Site;
+use crate::triage;
 use crate::ui::search::{search_page, Asked};
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
@@ -102,9 +103,11 @@ fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response {
         kind: p.kind,
         audience,
     };
+    // The search box passes the safety layer too: acute words get the first help first.
+    let help = triage::screen(site, &p.q).map(|c| site.safety.first_help(c, lang.code()));
     no_store(html(
         StatusCode::OK,
-        search_page(&site.ctx(lang), &site.content, &asked, &results),
+        search_page(&site.ctx(lang), &site.content, &asked, &results, help.as_ref()),
     ))
 }
 
@@ -120,6 +123,8 @@ struct ApiHit {
 #[derive(Serialize)]
 struct ApiAnswer {
     query: String,
+    /// The words may be about acute danger: show the acute help first.
+    acute: bool,
     total: usize,
     results: Vec<ApiHit>,
     suggestion: Option<String>,
@@ -150,6 +155,7 @@ pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
     };
     let results = run(&site, lang, &p);
     let answer = ApiAnswer {
+        acute: triage::screen(&site, &p.q).is_some(),
         query: p.q.clone(),
         total: results.total,
         results: results

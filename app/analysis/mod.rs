@@ -1,0 +1,291 @@
+//! Text analysis shared by search, the guide's chat interpreter and the safety layer,
+//! so a word means the same thing in all three.
+//!
+//! - [`words`], [`stem`], [`fold`]: lower-cased words, Danish stems, ASCII spelling of æøå.
+//! - [`loose`]: the forgiving key that typed text is matched on (no æøå, no doubled
+//!   letters, Arabic and Ukrainian letter variants made one).
+//! - [`distance`]: the one edit distance (search's typos, the chat's and the safety
+//!   layer's fuzzy words).
+//! - [`Message`]: a message split into [`Token`]s with sentence and clause numbers, after
+//!   the chat spellings in `content/chatsprog.toml` ([`Spelling`]) are written out.
+//! - [`pattern`]: the word-pattern language of the guide's chat rules and the acute
+//!   lexicon (`word`, `word*`, `*word*`, `=word`, `@group`, phrases, negation).
+
+pub mod distance;
+pub mod pattern;
+mod spelling;
+
+pub use spelling::Spelling;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::Danish))
+}
+
+/// Lower-cased words of `text` (letters and digits; everything else separates words).
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// Danish stem of one lower-cased word.
+pub fn stem(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// ASCII spelling of Danish letters, the way people type without æøå
+/// (`boern` for `børn`), so both spellings can meet in a folded field.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'é' | 'è' => out.push('e'),
+            'ü' => out.push('u'),
+            'ö' => out.push_str("oe"),
+            'ä' => out.push_str("ae"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The forgiving key of one lower-cased word, for matching what people type against
+/// word lists: æ/ae → e, ø/oe → o, å/aa → a (so `slår`, `slaar` and `slar` meet, and
+/// `dø` is `do`); Arabic without vowel marks, with one alef, yeh and heh and without the
+/// definite article; Ukrainian ґ/г, ї/і, є/е and Russian-influenced spellings made one;
+/// Arabic-Indic digits as 0-9; and every run of one letter written once (`drææææber`,
+/// `selvmordd`). Two words with the same key are taken to be the same word.
+pub fn loose(word: &str) -> String {
+    let mut mapped = String::with_capacity(word.len());
+    for c in word.chars() {
+        let c = match c {
+            'æ' | 'ä' | 'é' | 'è' | 'ê' => 'e',
+            'ø' | 'ö' | 'ó' => 'o',
+            'å' | 'á' | 'à' => 'a',
+            'ü' => 'u',
+            // Ukrainian and Russian-influenced spellings.
+            'ґ' => 'г',
+            'ї' | 'ы' | 'и' | 'й' => 'і',
+            'є' | 'э' | 'ё' => 'е',
+            'ъ' | 'ь' | '\'' | '’' | 'ʼ' => continue,
+            // Arabic: vowel marks and the stretching stroke are not letters.
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => continue,
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' | 'ئ' | 'ی' => 'ي',
+            'ة' => 'ه',
+            'ؤ' => 'و',
+            'ک' => 'ك',
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            _ => c,
+        };
+        // Two-letter ASCII spellings of æ/ø/å.
+        let c = match (mapped.chars().last(), c) {
+            (Some('a'), 'e') => {
+                mapped.pop();
+                'e'
+            }
+            (Some('o'), 'e') => {
+                mapped.pop();
+                'o'
+            }
+            _ => c,
+        };
+        // Doubled letters are typed by accident; doubled digits are a different number.
+        if mapped.chars().last() != Some(c) || c.is_ascii_digit() {
+            mapped.push(c);
+        }
+    }
+    strip_arabic_article(mapped)
+}
+
+/// `الكلمة` → `كلمة` (also after و/ب/ف/ك/ل), when a word of three letters is left.
+fn strip_arabic_article(word: String) -> String {
+    for article in ["وال", "بال", "فال", "كال", "لل", "ال"] {
+        if let Some(rest) = word.strip_prefix(article) {
+            if rest.chars().count() >= 3 {
+                return rest.to_string();
+            }
+        }
+    }
+    word
+}
+
+/// One word of a message, with everything the matchers compare.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Lower-cased, as written (after the chat spellings are written out).
+    pub word: String,
+    /// ASCII spelling of æøå ([`fold`]).
+    pub folded: String,
+    /// Folded Danish stem.
+    pub stem: String,
+    /// The forgiving key ([`loose`]), and its letters for edit distances.
+    pub loose: String,
+    pub letters: Vec<char>,
+    /// Sentence number (split at `.`, `!`, `?` and line breaks).
+    pub sentence: u32,
+    /// Clause number (also split at `,`, `;`, `:`, dashes and brackets), so a negation
+    /// in one clause does not cancel a danger sign in the next.
+    pub clause: u32,
+}
+
+impl Token {
+    pub fn new(word: &str, sentence: u32, clause: u32) -> Token {
+        let loose = loose(word);
+        Token {
+            folded: fold(word),
+            stem: fold(&stem(word)),
+            letters: loose.chars().collect(),
+            loose,
+            word: word.to_string(),
+            sentence,
+            clause,
+        }
+    }
+}
+
+/// A free-text message as the guide and the safety layer read it.
+#[derive(Debug, Clone, Default)]
+pub struct Message {
+    pub tokens: Vec<Token>,
+}
+
+/// Only this much of a message is read: a chat message is short, and a very long text
+/// must not slow the server down.
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+
+impl Message {
+    /// Splits `text` into tokens, writing out chat spellings (`ik` → `ikke`).
+    pub fn read(text: &str, spelling: &Spelling) -> Message {
+        let text = match text.char_indices().nth(MAX_MESSAGE_CHARS) {
+            Some((i, _)) => &text[..i],
+            None => text,
+        };
+        let mut tokens: Vec<Token> = Vec::new();
+        split(text, |written, sentence, clause| {
+            let word = written.to_lowercase();
+            match spelling.get(&word) {
+                Some(words) => tokens.extend(words.iter().map(|w| Token::new(w, sentence, clause))),
+                None => tokens.push(Token::new(&word, sentence, clause)),
+            }
+        });
+        Message { tokens }
+    }
+}
+
+/// The lower-cased words of `text` as a message is split into them (an apostrophe inside
+/// a word belongs to it: `don't`, `м'ясо`). Patterns are split the same way.
+pub fn message_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    split(text, |w, _, _| out.push(w.to_lowercase()));
+    out
+}
+
+/// Calls `f(word, sentence, clause)` for every word of `text`. A boundary counts once a
+/// word follows it ("Hjælp!\n" ends one sentence).
+fn split(text: &str, mut f: impl FnMut(&str, u32, u32)) {
+    let (mut sentence, mut clause) = (0u32, 0u32);
+    let (mut new_sentence, mut new_clause) = (false, false);
+    let mut prev = ' ';
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() || (is_apostrophe(c) && start.is_some()) {
+            if start.is_none() {
+                start = Some(i);
+                if new_sentence {
+                    sentence += 1;
+                    clause += 1;
+                } else if new_clause {
+                    clause += 1;
+                }
+                (new_sentence, new_clause) = (false, false);
+            }
+            prev = c;
+            continue;
+        }
+        if let Some(b) = start.take() {
+            f(text[b..i].trim_end_matches(is_apostrophe), sentence, clause);
+        }
+        // "8. klasse": a full stop right after a digit does not end a sentence.
+        if matches!(c, '!' | '?' | '\n') || (c == '.' && !prev.is_ascii_digit()) {
+            new_sentence = true;
+        } else if matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '،' | '؛') {
+            new_clause = true;
+        }
+        prev = c;
+    }
+    if let Some(b) = start {
+        f(text[b..].trim_end_matches(is_apostrophe), sentence, clause);
+    }
+}
+
+/// An apostrophe inside a word (Ukrainian `м'ясо`, English `don't`) belongs to it.
+const fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_danish_inflections_alike() {
+        assert_eq!(stem("rådgivningen"), stem("rådgivning"));
+        assert_eq!(
+            words("Børn, unge & 15-årige"),
+            vec!["børn", "unge", "15", "årige"]
+        );
+        assert_eq!(fold("familierådslagning"), "familieraadslagning");
+        assert_ne!(stem("bør"), stem("bor"));
+    }
+
+    #[test]
+    fn loose_keys_meet_across_spellings() {
+        for (a, b) in [
+            ("slår", "slaar"),
+            ("slår", "slar"),
+            ("dø", "doe"),
+            ("dø", "do"),
+            ("tæsk", "taesk"),
+            ("selvmordd", "selvmord"),
+            ("hjælp", "hjaelp"),
+            ("ґудзик", "гудзик"),
+            ("їжак", "іжак"),
+            ("м'ясо", "мясо"),
+            ("الانتحار", "انتحار"),
+            ("أُريد", "اريد"),
+            ("مدرسة", "مدرسه"),
+        ] {
+            assert_eq!(loose(a), loose(b), "{a} / {b}");
+        }
+        assert_ne!(loose("bør"), loose("bar"));
+        assert_eq!(loose("١٥"), "15");
+        assert_eq!(loose("100"), "100");
+    }
+
+    #[test]
+    fn messages_keep_sentences_clauses_and_chat_spelling() {
+        let spelling = Spelling::from_pairs(&[("ik", "ikke"), ("mer", "mere")]);
+        let m = Message::read("Jeg orker ik mer, han slår. Hjælp!\nNu", &spelling);
+        let words: Vec<&str> = m.tokens.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(
+            words,
+            ["jeg", "orker", "ikke", "mere", "han", "slår", "hjælp", "nu"]
+        );
+        let clauses: Vec<u32> = m.tokens.iter().map(|t| t.clause).collect();
+        assert_eq!(clauses, [0, 0, 0, 0, 1, 1, 2, 3]);
+        let sentences: Vec<u32> = m.tokens.iter().map(|t| t.sentence).collect();
+        assert_eq!(sentences, [0, 0, 0, 0, 0, 0, 1, 2]);
+        let m = Message::read("i'm in 8. klasse", &spelling);
+        assert_eq!(m.tokens[0].word, "i'm");
+        assert_eq!(m.tokens[2].sentence, m.tokens[3].sentence);
+    }
+}

@@ -1,0 +1,669 @@
+//! The word-pattern language that staff write chat rules and the acute lexicon in, and
+//! the matcher that finds those patterns in a message however it is typed.
+//!
+//! One entry is one or more words; several words form a phrase (in that order, with up
+//! to `gap` other words between them, never a negation and never across a sentence end).
+//! Each word is one of:
+//!
+//! | written   | matches                                                                  |
+//! |-----------|--------------------------------------------------------------------------|
+//! | `slå`     | the word in any inflection (same Danish stem), with æøå or ae/oe/aa or a/o, with typos: one from 5 letters, two from 9 (`selvmrod`, `slevmordstanker` for `selvmordstanker`) |
+//! | `selvmord*` | words that begin so (`selvmordstanker`), also with one typo in the beginning from 6 letters |
+//! | `*selvmord*` | the letters anywhere inside a word (`tankerneomselvmord`), one typo from 7 letters |
+//! | `=piller` | exactly that word (loose spelling, but no inflections and no typos: `spiller` is not `piller`) |
+//! | `=drikke*` | words that begin exactly so, no typos |
+//! | `@forælder` | any entry of the group `forælder` (groups are defined by the file that uses them) |
+//! | `#`       | a number written in digits (`30`, `١٥`) |
+//!
+//! Typos are only forgiven in words the site does not know as correctly spelt words
+//! ([`LexiconBuilder::known_words`]): `spiller` is a real word, so it is never read as a
+//! typo of `piller`. Two words typed apart are also read as one (`selv mord`).
+//!
+//! A hit is *negated* when a negation word (`ikke`, `aldrig`, `not`, …) stands up to
+//! `negation_window` words before it in the same clause, with no word in between that
+//! starts a new statement (`men`, `og`, `jeg`, `but`, …: the `scope_enders`). So "jeg har
+//! aldrig haft selvmordstanker" is negated, "ingen forstår mig jeg vil dø" is not.
+
+use super::distance::{infix_within, prefix_within, within};
+use super::{loose, Message, Token};
+use std::collections::{HashMap, HashSet};
+
+/// How one pattern word matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Word,
+    Prefix,
+    Infix,
+    Exact,
+    ExactPrefix,
+}
+
+#[derive(Debug, Clone)]
+struct WordPat {
+    kind: Kind,
+    loose: String,
+    letters: Vec<char>,
+    stem: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Word(u32),
+    Group(u32),
+    Number,
+}
+
+/// The word id under which patterns that start with a number are indexed.
+const NUMBER: u32 = u32::MAX;
+
+/// Index of a compiled pattern in its [`Lexicon`].
+pub type PatternId = u32;
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    slots: Vec<Slot>,
+}
+
+/// Settings of the matcher (the defaults are the ones the guide has always used).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Words allowed between the words of a phrase.
+    pub gap: usize,
+    pub negations: Vec<String>,
+    /// How many words before a hit a negation is looked for.
+    pub negation_window: usize,
+    /// Words that end a negation's reach (a new statement starts).
+    pub scope_enders: Vec<String>,
+    /// Word length from which one typo is forgiven; from `two_typos_from`, two.
+    pub typo_from: usize,
+    pub two_typos_from: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            gap: 1,
+            negations: ["ikke", "aldrig", "ingen", "intet", "not", "never", "no"]
+                .map(String::from)
+                .to_vec(),
+            negation_window: 3,
+            scope_enders: Vec::new(),
+            typo_from: 5,
+            two_typos_from: 9,
+        }
+    }
+}
+
+/// Where a pattern was found: tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The pattern words each token of a message matches (found once per message, then
+/// every pattern is checked against these lists).
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Word ids matched by token `i`, sorted.
+    one: Vec<Vec<u32>>,
+    /// Word ids matched by tokens `i` and `i + 1` written together (`selv mord`).
+    two: Vec<Vec<u32>>,
+}
+
+/// Compiles patterns (and the groups they use) into a [`Lexicon`].
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    settings: Settings,
+    words: Vec<WordPat>,
+    word_ids: HashMap<(Kind, String), u32>,
+    patterns: Vec<Pattern>,
+    top: Vec<bool>,
+    groups: Vec<Vec<PatternId>>,
+    group_ids: HashMap<String, u32>,
+    known: HashSet<String>,
+}
+
+impl LexiconBuilder {
+    pub fn new(settings: Settings) -> LexiconBuilder {
+        LexiconBuilder {
+            settings,
+            ..Default::default()
+        }
+    }
+
+    /// Defines a group (`@name` in later patterns) as the list of its entries. A group may
+    /// use groups defined before it.
+    pub fn group(&mut self, name: &str, entries: &[&str]) -> Result<(), String> {
+        let key = loose(&name.to_lowercase());
+        if self.group_ids.contains_key(&key) {
+            return Err(format!("Gruppen @{name} er defineret to gange."));
+        }
+        let mut members = Vec::new();
+        for e in entries {
+            members.push(self.compile(e, false)?);
+        }
+        self.group_ids.insert(key, self.groups.len() as u32);
+        self.groups.push(members);
+        Ok(())
+    }
+
+    /// Compiles one entry as a pattern to look for. The error says what is wrong with it.
+    pub fn pattern(&mut self, entry: &str) -> Result<PatternId, String> {
+        self.compile(entry, true)
+    }
+
+    /// Compiles an entry that is only matched on request ([`Lexicon::occurrences`]), e.g.
+    /// the parts of a combination.
+    pub fn part(&mut self, entry: &str) -> Result<PatternId, String> {
+        self.compile(entry, false)
+    }
+
+    /// Correctly spelt words (from the site's own texts): typos are not forgiven in them.
+    pub fn known_words<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
+        for t in texts {
+            for w in super::message_words(t) {
+                self.known.insert(loose(&w));
+            }
+        }
+    }
+
+    fn compile(&mut self, entry: &str, top: bool) -> Result<PatternId, String> {
+        let mut slots = Vec::new();
+        for part in entry.split_whitespace() {
+            if part == "#" {
+                slots.push(Slot::Number);
+                continue;
+            }
+            if let Some(name) = part.strip_prefix('@') {
+                let id = self
+                    .group_ids
+                    .get(&loose(&name.to_lowercase()))
+                    .ok_or_else(|| {
+                        format!("Gruppen @{name} findes ikke (endnu). Definér den før den bruges, eller ret navnet.")
+                    })?;
+                slots.push(Slot::Group(*id));
+                continue;
+            }
+            let exact = part.starts_with('=');
+            let core = part.trim_start_matches('=');
+            let infix = !exact && core.starts_with('*') && core.ends_with('*') && core.len() > 2;
+            let prefix = core.ends_with('*') && !infix;
+            let core = core.trim_matches('*');
+            let words = super::message_words(core);
+            let n = words.len();
+            for (i, w) in words.into_iter().enumerate() {
+                let last = i + 1 == n;
+                let kind = match (exact, infix && n == 1, prefix && last) {
+                    (_, true, _) => Kind::Infix,
+                    (true, _, true) => Kind::ExactPrefix,
+                    (true, _, false) => Kind::Exact,
+                    (false, _, true) => Kind::Prefix,
+                    (false, _, false) => Kind::Word,
+                };
+                slots.push(Slot::Word(self.word(kind, &w)));
+            }
+        }
+        if slots.is_empty() {
+            return Err(format!(
+                "\"{entry}\" indeholder ingen ord. Skriv mindst ét ord."
+            ));
+        }
+        self.patterns.push(Pattern { slots });
+        self.top.push(top);
+        Ok((self.patterns.len() - 1) as PatternId)
+    }
+
+    fn word(&mut self, kind: Kind, w: &str) -> u32 {
+        let key = loose(w);
+        if let Some(&id) = self.word_ids.get(&(kind, key.clone())) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(WordPat {
+            kind,
+            letters: key.chars().collect(),
+            stem: super::fold(&super::stem(w)),
+            loose: key.clone(),
+        });
+        self.word_ids.insert((kind, key), id);
+        id
+    }
+
+    pub fn build(mut self) -> Lexicon {
+        let s = &self.settings;
+        let mut lex = Lexicon {
+            negations: s.negations.iter().map(|w| loose(&w.to_lowercase())).collect(),
+            scope_enders: s.scope_enders.iter().map(|w| loose(&w.to_lowercase())).collect(),
+            ..Lexicon::default()
+        };
+        for w in &self.words {
+            self.known.insert(w.loose.clone());
+        }
+        for (id, w) in self.words.iter().enumerate() {
+            let id = id as u32;
+            let n = w.letters.len();
+            match w.kind {
+                Kind::Word => {
+                    lex.by_loose.entry(w.loose.clone()).or_default().push(id);
+                    lex.by_stem.entry(w.stem.clone()).or_default().push(id);
+                    let typos = typos_for(s, n);
+                    if typos > 0 {
+                        for d in deletions(&w.letters, typos) {
+                            lex.by_deletion.entry(d).or_default().push(id);
+                        }
+                    }
+                }
+                Kind::Exact => lex.by_loose.entry(w.loose.clone()).or_default().push(id),
+                Kind::Prefix | Kind::ExactPrefix => {
+                    lex.by_prefix.entry(w.loose.clone()).or_default().push(id);
+                    if !lex.prefix_lens.contains(&n) {
+                        lex.prefix_lens.push(n);
+                    }
+                    if w.kind == Kind::Prefix && n > s.typo_from {
+                        if let Some(&c) = w.letters.first() {
+                            lex.typo_prefixes.entry(c).or_default().push(id);
+                        }
+                    }
+                }
+                Kind::Infix => lex.infixes.push(id),
+            }
+        }
+        // Which top-level patterns can start with which word (through groups too).
+        for (pid, p) in self.patterns.iter().enumerate() {
+            if !self.top[pid] {
+                continue;
+            }
+            let mut firsts = HashSet::new();
+            first_words(&self.patterns, &self.groups, p, &mut firsts);
+            for w in firsts {
+                lex.starts.entry(w).or_default().push(pid as PatternId);
+            }
+        }
+        lex.words = self.words;
+        lex.patterns = self.patterns;
+        lex.groups = self.groups;
+        lex.known = self.known;
+        lex.settings = self.settings;
+        lex
+    }
+}
+
+fn first_words(patterns: &[Pattern], groups: &[Vec<PatternId>], p: &Pattern, out: &mut HashSet<u32>) {
+    match p.slots.first() {
+        Some(Slot::Word(w)) => {
+            out.insert(*w);
+        }
+        Some(Slot::Group(g)) => {
+            for &m in &groups[*g as usize] {
+                first_words(patterns, groups, &patterns[m as usize], out);
+            }
+        }
+        Some(Slot::Number) => {
+            out.insert(NUMBER);
+        }
+        None => {}
+    }
+}
+
+fn typos_for(s: &Settings, len: usize) -> u8 {
+    if len >= s.two_typos_from {
+        2
+    } else if len >= s.typo_from {
+        1
+    } else {
+        0
+    }
+}
+
+/// Every string made from `letters` by deleting up to `max` letters (the look-up keys of
+/// a deletion index: two words within `max` edits share one of them).
+fn deletions(letters: &[char], max: u8) -> Vec<String> {
+    let mut out: HashSet<String> = HashSet::new();
+    let mut frontier = vec![letters.to_vec()];
+    out.insert(letters.iter().collect());
+    for _ in 0..max {
+        let mut next = Vec::new();
+        for w in &frontier {
+            for i in 0..w.len() {
+                let mut v = w.clone();
+                v.remove(i);
+                if out.insert(v.iter().collect()) {
+                    next.push(v);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out.into_iter().collect()
+}
+
+/// Compiled patterns with the indexes that find, for each typed word, the pattern words
+/// it matches. Immutable and `Send + Sync`.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    settings: Settings,
+    words: Vec<WordPat>,
+    patterns: Vec<Pattern>,
+    groups: Vec<Vec<PatternId>>,
+    known: HashSet<String>,
+    negations: HashSet<String>,
+    scope_enders: HashSet<String>,
+    by_loose: HashMap<String, Vec<u32>>,
+    by_stem: HashMap<String, Vec<u32>>,
+    by_deletion: HashMap<String, Vec<u32>>,
+    by_prefix: HashMap<String, Vec<u32>>,
+    prefix_lens: Vec<usize>,
+    typo_prefixes: HashMap<char, Vec<u32>>,
+    infixes: Vec<u32>,
+    starts: HashMap<u32, Vec<PatternId>>,
+}
+
+impl Lexicon {
+    /// Finds the pattern words every token matches: the one pass over the message that
+    /// all pattern checks then share.
+    pub fn scan(&self, msg: &Message) -> Scan {
+        let toks = &msg.tokens;
+        let mut scan = Scan {
+            one: Vec::with_capacity(toks.len()),
+            two: Vec::with_capacity(toks.len()),
+        };
+        for (i, t) in toks.iter().enumerate() {
+            let mut ids = Vec::new();
+            self.scan_word(t, true, &mut ids);
+            scan.one.push(ids);
+            let mut joined_ids = Vec::new();
+            if let Some(next) = toks.get(i + 1).filter(|n| n.sentence == t.sentence) {
+                let joined = Token::new(&format!("{}{}", t.word, next.word), t.sentence, t.clause);
+                self.scan_word(&joined, false, &mut joined_ids);
+            }
+            scan.two.push(joined_ids);
+        }
+        scan
+    }
+
+    fn scan_word(&self, t: &Token, typos: bool, out: &mut Vec<u32>) {
+        let s = &self.settings;
+        if let Some(ids) = self.by_loose.get(&t.loose) {
+            out.extend(ids);
+        }
+        if let Some(ids) = self.by_stem.get(&t.stem) {
+            out.extend(ids);
+        }
+        let n = t.letters.len();
+        let mut key = String::new();
+        for &len in &self.prefix_lens {
+            if len <= n {
+                key.clear();
+                key.extend(&t.letters[..len]);
+                if let Some(ids) = self.by_prefix.get(&key) {
+                    out.extend(ids);
+                }
+            }
+        }
+        let known = self.known.contains(&t.loose);
+        for &id in &self.infixes {
+            let w = &self.words[id as usize];
+            let found = if w.letters.len() <= n && t.loose.contains(&w.loose) {
+                true
+            } else {
+                typos && !known && w.letters.len() >= s.typo_from + 2
+                    && infix_within(&w.letters, &t.letters, 1).is_some()
+            };
+            if found {
+                out.push(id);
+            }
+        }
+        if typos && !known {
+            if n + 1 >= s.typo_from {
+                let max = if n + 2 >= s.two_typos_from { 2 } else { 1 };
+                for d in deletions(&t.letters, max) {
+                    for &id in self.by_deletion.get(&d).into_iter().flatten() {
+                        let w = &self.words[id as usize];
+                        if within(&w.letters, &t.letters, typos_for(s, w.letters.len())).is_some() {
+                            out.push(id);
+                        }
+                    }
+                }
+            }
+            if let Some(first) = t.letters.first() {
+                for &id in self.typo_prefixes.get(first).into_iter().flatten() {
+                    let w = &self.words[id as usize];
+                    if n + 1 >= w.letters.len() && prefix_within(&w.letters, &t.letters, 1).is_some() {
+                        out.push(id);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Every top-level pattern found in the message, with where, and whether a negation
+    /// stands before it.
+    pub fn hits(&self, msg: &Message, scan: &Scan) -> Vec<Hit> {
+        let mut out: Vec<Hit> = Vec::new();
+        let mut tried: HashSet<(PatternId, usize)> = HashSet::new();
+        for (i, ids) in scan.one.iter().enumerate() {
+            let number = is_number(&msg.tokens[i]).then_some(&NUMBER);
+            for w in ids.iter().chain(&scan.two[i]).chain(number) {
+                for &pid in self.starts.get(w).into_iter().flatten() {
+                    if !tried.insert((pid, i)) {
+                        continue;
+                    }
+                    if let Some(end) = self.match_at(pid, msg, scan, i) {
+                        out.push(Hit {
+                            pattern: pid,
+                            span: Span { start: i, end },
+                            negated: self.negated(msg, i),
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every place a (non-top-level) pattern is found.
+    pub fn occurrences(&self, pid: PatternId, msg: &Message, scan: &Scan) -> Vec<Hit> {
+        (0..msg.tokens.len())
+            .filter_map(|i| {
+                self.match_at(pid, msg, scan, i).map(|end| Hit {
+                    pattern: pid,
+                    span: Span { start: i, end },
+                    negated: self.negated(msg, i),
+                })
+            })
+            .collect()
+    }
+
+    /// Whether pattern `pid` matches starting at token `start`; the end of the match.
+    fn match_at(&self, pid: PatternId, msg: &Message, scan: &Scan, start: usize) -> Option<usize> {
+        let slots = &self.patterns[pid as usize].slots;
+        self.match_slots(slots, msg, scan, start, msg.tokens.get(start)?.sentence)
+    }
+
+    /// Matches `slots` with the first one at `pos` and the rest after it within the gap.
+    fn match_slots(&self, slots: &[Slot], msg: &Message, scan: &Scan, pos: usize, sentence: u32) -> Option<usize> {
+        let (first, rest) = slots.split_first()?;
+        for end in self.slot_ends(*first, msg, scan, pos, sentence) {
+            if rest.is_empty() {
+                return Some(end);
+            }
+            // The next word may come after up to `gap` other words: not negations, and
+            // not in the next sentence.
+            for next in end..(end + 1 + self.settings.gap).min(msg.tokens.len()) {
+                let t = &msg.tokens[next];
+                if t.sentence != sentence {
+                    break;
+                }
+                if let Some(e) = self.match_slots(rest, msg, scan, next, sentence) {
+                    return Some(e);
+                }
+                if self.negations.contains(&t.loose) {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    /// The possible ends of `slot` matched at `pos`.
+    fn slot_ends(&self, slot: Slot, msg: &Message, scan: &Scan, pos: usize, sentence: u32) -> Vec<usize> {
+        let mut ends = Vec::new();
+        match slot {
+            Slot::Word(w) => {
+                if scan.one.get(pos).is_some_and(|ids| ids.binary_search(&w).is_ok()) {
+                    ends.push(pos + 1);
+                }
+                if scan.two.get(pos).is_some_and(|ids| ids.binary_search(&w).is_ok()) {
+                    ends.push(pos + 2);
+                }
+            }
+            Slot::Group(g) => {
+                for &m in &self.groups[g as usize] {
+                    let slots = &self.patterns[m as usize].slots;
+                    if let Some(e) = self.match_slots(slots, msg, scan, pos, sentence) {
+                        ends.push(e);
+                    }
+                }
+            }
+            Slot::Number => {
+                if msg.tokens.get(pos).is_some_and(is_number) {
+                    ends.push(pos + 1);
+                }
+            }
+        }
+        ends
+    }
+
+    /// Whether a negation governs the words from `start` (see the module docs).
+    pub fn negated(&self, msg: &Message, start: usize) -> bool {
+        let toks = &msg.tokens;
+        let Some(at) = toks.get(start) else {
+            return false;
+        };
+        let from = start.saturating_sub(self.settings.negation_window);
+        for j in (from..start).rev() {
+            let t = &toks[j];
+            if t.clause != at.clause {
+                return false;
+            }
+            if self.negations.contains(&t.loose) {
+                return true;
+            }
+            if self.scope_enders.contains(&t.loose) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a token is a negation word.
+    pub fn is_negation(&self, t: &Token) -> bool {
+        self.negations.contains(&t.loose)
+    }
+
+    /// Whether token `i` alone matches pattern `pid`'s first word (for age patterns).
+    pub fn token_matches(&self, pid: PatternId, scan: &Scan, i: usize) -> bool {
+        match self.patterns[pid as usize].slots.first() {
+            Some(Slot::Word(w)) => scan.one.get(i).is_some_and(|ids| ids.binary_search(w).is_ok()),
+            _ => false,
+        }
+    }
+
+    /// How many pattern words the lexicon holds (for the benchmark notes).
+    pub fn num_words(&self) -> usize {
+        self.words.len()
+    }
+}
+
+fn is_number(t: &Token) -> bool {
+    !t.loose.is_empty() && t.loose.len() <= 4 && t.loose.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// One pattern found in a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub pattern: PatternId,
+    pub span: Span,
+    pub negated: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Spelling;
+    use super::*;
+
+    fn lexicon(entries: &[&str]) -> (Lexicon, Vec<PatternId>) {
+        let mut b = LexiconBuilder::new(Settings {
+            gap: 2,
+            scope_enders: ["og", "men", "jeg", "but", "and"].map(String::from).to_vec(),
+            ..Settings::default()
+        });
+        b.group("forælder", &["far", "mor", "min stedfar", "my dad"]).unwrap();
+        b.known_words(["han spiller computer", "alle slags"]);
+        let ids = entries.iter().map(|e| b.pattern(e).unwrap()).collect();
+        (b.build(), ids)
+    }
+
+    fn found(lex: &Lexicon, text: &str) -> Vec<(PatternId, bool)> {
+        let msg = Message::read(text, &Spelling::from_pairs(&[("ik", "ikke")]));
+        let scan = lex.scan(&msg);
+        let mut hits: Vec<(PatternId, bool)> =
+            lex.hits(&msg, &scan).iter().map(|h| (h.pattern, h.negated)).collect();
+        hits.sort();
+        hits.dedup();
+        hits
+    }
+
+    #[test]
+    fn words_survive_typing() {
+        let (lex, ids) = lexicon(&["selvmord*", "selvskade", "=piller", "*overdosis*", "dø"]);
+        let [selvmord, selvskade, piller, overdosis, doe] = ids[..] else { unreachable!() };
+        for text in [
+            "selvmordstanker",
+            "selvmordstankr",
+            "selvmorstanker",
+            "slevmordstanker",
+            "SELVMORDSTANKER!!",
+            "selv mords tanker",
+        ] {
+            assert_eq!(found(&lex, text), [(selvmord, false)], "{text}");
+        }
+        for text in ["selvskade", "selvskadde", "selvskaed", "selv skade", "selvskad"] {
+            assert_eq!(found(&lex, text), [(selvskade, false)], "{text}");
+        }
+        assert_eq!(found(&lex, "piller"), [(piller, false)]);
+        assert_eq!(found(&lex, "han spiller"), []);
+        assert_eq!(found(&lex, "tog en overdosis"), [(overdosis, false)]);
+        assert_eq!(found(&lex, "fik overdossis"), [(overdosis, false)]);
+        assert_eq!(found(&lex, "jeg vil do"), [(doe, false)]);
+        assert_eq!(found(&lex, "jeg vil doe"), [(doe, false)]);
+    }
+
+    #[test]
+    fn phrases_groups_and_gaps() {
+        let (lex, ids) = lexicon(&["@forælder slår mig", "vil dø", "ikke leve mere"]);
+        let [slaar, vil_doe, leve] = ids[..] else { unreachable!() };
+        assert_eq!(found(&lex, "min far slår mig"), [(slaar, false)]);
+        assert_eq!(found(&lex, "min stedfar han slaar mig"), [(slaar, false)]);
+        assert_eq!(found(&lex, "my dad slår mig"), [(slaar, false)]);
+        assert_eq!(found(&lex, "far. slår mig"), []);
+        assert_eq!(found(&lex, "jeg vil bare dø"), [(vil_doe, false)]);
+        assert_eq!(found(&lex, "jeg vil ikke dø"), [], "a skipped word may not be a negation");
+        assert_eq!(found(&lex, "vil ik leve mer"), [(leve, false)], "mer is mere by its stem");
+        assert_eq!(found(&lex, "vil ik leve mere"), [(leve, false)]);
+    }
+
+    #[test]
+    fn negation_only_within_its_statement() {
+        let (lex, ids) = lexicon(&["selvmordstanker", "vil dø"]);
+        let [tanker, doe] = ids[..] else { unreachable!() };
+        assert_eq!(found(&lex, "jeg har aldrig haft selvmordstanker"), [(tanker, true)]);
+        assert_eq!(found(&lex, "ingen forstår mig jeg vil dø"), [(doe, false)]);
+        assert_eq!(found(&lex, "kan ikke mere jeg vil dø"), [(doe, false)]);
+        assert_eq!(found(&lex, "ikke sikker, men selvmordstanker"), [(tanker, false)]);
+        assert_eq!(found(&lex, "ikke sikker men selvmordstanker"), [(tanker, false)]);
+    }
+}

@@ -1,0 +1,438 @@
+//! The safety layer: recognises acute danger in any free text (the chat, `/api/guide`,
+//! the search box) before anything else reads it, and names its category, so the first
+//! thing a person sees is the help for exactly that danger.
+//!
+//! It is separate from topic routing (the guide) and only ever *adds* an acute answer.
+//! Everything it knows is in `content/akut/` ([`lexicon`]): staff read and extend it.
+//!
+//! How a message is judged ([`Safety::screen`]):
+//! 1. **Rules.** The message is read with the shared analysis (chat spellings written
+//!    out, typos, æøå, compounds: see [`crate::analysis::pattern`]). A category is acute
+//!    when one of its `words` is found without a negation governing it, when all parts of
+//!    one of its `combination`s stand in one sentence, or when two of its `signs` are
+//!    found.
+//! 2. **Examples, as a second opinion** when no rule fired: the nearest example messages
+//!    ([`crate::nearest`]). When the closest one is an acute example at least
+//!    `example_alone` similar, or `example_with_sign` similar while a sign of the same
+//!    category was found, the message is acute. Calm examples near the message keep it
+//!    calm unless they are further away than the acute one.
+//! 3. Several categories: the one with the most evidence, then the lowest `order`.
+
+pub mod lexicon;
+
+use crate::analysis::pattern::{Hit, Lexicon, PatternId, Scan, Span};
+use crate::analysis::Message;
+use crate::i18n::Text;
+use crate::nearest;
+use crate::problem::Loc;
+use std::collections::HashMap;
+
+/// One acute category (`content/akut/<id>.toml`).
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub order: u32,
+    /// Patterns that cancel a hit of this category they stand in or right next to
+    /// ("slog op med mig" is not violence).
+    pub(crate) unless: Vec<PatternId>,
+    pub name: Text,
+    /// What to do now, in plain words.
+    pub now: Text,
+    /// Indexes into [`Safety::numbers`], most important first.
+    pub call: Vec<usize>,
+    /// Pages to show right after the first help (slugs).
+    pub related: Vec<String>,
+    /// Guide answers the category implies (question id → option id), so the guide's own
+    /// outcome for the topic follows the first help.
+    pub guide: Vec<(String, String)>,
+}
+
+/// A phone number first help points to.
+#[derive(Debug, Clone)]
+pub struct Number {
+    pub id: String,
+    /// The phone number, or none for a service reached on the web.
+    pub number: Option<String>,
+    pub web: Option<String>,
+    pub source: Option<String>,
+    pub name: Text,
+    /// When to call it.
+    pub when: Text,
+}
+
+/// A category's first help in one language, ready to show (see [`Safety::first_help`]).
+#[derive(Debug, Clone)]
+pub struct FirstHelp {
+    pub id: String,
+    pub name: String,
+    /// What to do now, one short paragraph per line.
+    pub now: Vec<String>,
+    pub calls: Vec<Call>,
+}
+
+/// One number (or web address) to turn to.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub number: Option<String>,
+    pub web: Option<String>,
+    pub name: String,
+    pub when: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RuleKind {
+    Word,
+    Sign,
+    Combination,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Rule {
+    category: usize,
+    kind: RuleKind,
+    patterns: Vec<PatternId>,
+    loc: Loc,
+    text: String,
+}
+
+impl Rule {
+    pub(crate) fn new(category: usize, kind: RuleKind, patterns: Vec<PatternId>, loc: Loc, text: &str) -> Rule {
+        Rule {
+            category,
+            kind,
+            patterns,
+            loc,
+            text: text.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Thresholds {
+    pub example_alone: f32,
+    pub example_with_sign: f32,
+}
+
+/// What the safety layer found in one message.
+#[derive(Debug, Clone, Default)]
+pub struct Screening {
+    /// The acute category (index into [`Safety::categories`]), if any.
+    pub category: Option<usize>,
+    /// Why: every rule that fired (also negated ones, marked) and the nearest examples.
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Evidence {
+    Rule {
+        category: usize,
+        what: &'static str,
+        text: String,
+        file: String,
+        line: usize,
+        negated: bool,
+        /// Cancelled by an `unless` word right next to it.
+        cancelled: bool,
+    },
+    Example {
+        category: Option<usize>,
+        text: String,
+        similarity: f32,
+    },
+}
+
+#[derive(Debug)]
+pub struct Safety {
+    lexicon: Lexicon,
+    categories: Vec<Category>,
+    numbers: Vec<Number>,
+    rules: Vec<Rule>,
+    /// Top-level pattern → the word or sign rules that use it.
+    by_pattern: HashMap<PatternId, Vec<usize>>,
+    examples: nearest::Index<Option<usize>>,
+    thresholds: Thresholds,
+}
+
+/// A rule that fired in one message.
+struct Fired {
+    rule: usize,
+    pattern: PatternId,
+    spans: Vec<Span>,
+    negated: bool,
+    cancelled: bool,
+}
+
+/// The smallest span that holds all of `spans`.
+fn hull(spans: &[Span]) -> Span {
+    Span {
+        start: spans.iter().map(|s| s.start).min().unwrap_or(0),
+        end: spans.iter().map(|s| s.end).max().unwrap_or(0),
+    }
+}
+
+/// How many nearest examples are consulted.
+const NEIGHBOURS: usize = 5;
+
+impl Safety {
+    pub(crate) fn new(
+        lexicon: Lexicon,
+        categories: Vec<Category>,
+        numbers: Vec<Number>,
+        rules: Vec<Rule>,
+        examples: nearest::Index<Option<usize>>,
+        thresholds: Thresholds,
+    ) -> Safety {
+        let mut by_pattern: HashMap<PatternId, Vec<usize>> = HashMap::new();
+        for (i, r) in rules.iter().enumerate() {
+            if matches!(r.kind, RuleKind::Word | RuleKind::Sign) {
+                by_pattern.entry(r.patterns[0]).or_default().push(i);
+            }
+        }
+        Safety {
+            lexicon,
+            categories,
+            numbers,
+            rules,
+            by_pattern,
+            examples,
+            thresholds,
+        }
+    }
+
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn numbers(&self) -> &[Number] {
+        &self.numbers
+    }
+
+    /// The numbers a category points to, most important first.
+    pub fn numbers_for(&self, c: &Category) -> Vec<&Number> {
+        c.call.iter().filter_map(|&i| self.numbers.get(i)).collect()
+    }
+
+    /// A category's first help in `lang`.
+    pub fn first_help(&self, c: &Category, lang: &str) -> FirstHelp {
+        FirstHelp {
+            id: c.id.clone(),
+            name: c.name.get(lang).to_string(),
+            now: c
+                .now
+                .get(lang)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+            calls: self
+                .numbers_for(c)
+                .into_iter()
+                .map(|n| Call {
+                    number: n.number.clone(),
+                    web: n.web.clone(),
+                    name: n.name.get(lang).to_string(),
+                    when: n.when.get(lang).to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Judges one message (see the module docs).
+    pub fn screen(&self, msg: &Message) -> Screening {
+        let mut out = Screening::default();
+        if msg.tokens.is_empty() {
+            return out;
+        }
+        let scan = self.lexicon.scan(msg);
+        let mut fired: Vec<Fired> = Vec::new();
+        for hit in self.lexicon.hits(msg, &scan) {
+            for &rule in self.by_pattern.get(&hit.pattern).into_iter().flatten() {
+                fired.push(Fired {
+                    rule,
+                    pattern: hit.pattern,
+                    spans: vec![hit.span],
+                    negated: hit.negated,
+                    cancelled: false,
+                });
+            }
+        }
+        for (rule, r) in self.rules.iter().enumerate() {
+            if r.kind == RuleKind::Combination {
+                if let Some((spans, negated)) = self.combination(r, msg, &scan) {
+                    fired.push(Fired {
+                        rule,
+                        pattern: r.patterns[0],
+                        spans,
+                        negated,
+                        cancelled: false,
+                    });
+                }
+            }
+        }
+        // Words that mean something else right next to a hit ("slog op med mig").
+        let mut unless: HashMap<usize, Vec<Span>> = HashMap::new();
+        for f in &mut fired {
+            let c = self.rules[f.rule].category;
+            let spans = unless.entry(c).or_insert_with(|| {
+                self.categories[c]
+                    .unless
+                    .iter()
+                    .flat_map(|&p| self.lexicon.occurrences(p, msg, &scan))
+                    .map(|h| h.span)
+                    .collect()
+            });
+            f.cancelled = f
+                .spans
+                .iter()
+                .any(|s| spans.iter().any(|u| u.start + 1 >= s.start && u.start <= s.end + 1));
+        }
+        // The evidence that counts: words and combinations, and two signs of one category.
+        let mut strong: Vec<(usize, Span)> = Vec::new();
+        let mut signs: Vec<Vec<(PatternId, Span)>> = vec![Vec::new(); self.categories.len()];
+        for f in &fired {
+            let r = &self.rules[f.rule];
+            out.evidence.push(Evidence::Rule {
+                category: r.category,
+                what: match r.kind {
+                    RuleKind::Word => "ord",
+                    RuleKind::Sign => "tegn",
+                    RuleKind::Combination => "kombination",
+                },
+                text: r.text.clone(),
+                file: r.loc.file.clone(),
+                line: r.loc.line,
+                negated: f.negated,
+                cancelled: f.cancelled,
+            });
+            if f.negated || f.cancelled {
+                continue;
+            }
+            let span = hull(&f.spans);
+            match r.kind {
+                RuleKind::Sign => {
+                    if !signs[r.category].iter().any(|(p, _)| *p == f.pattern) {
+                        signs[r.category].push((f.pattern, span));
+                    }
+                }
+                _ => strong.push((r.category, span)),
+            }
+        }
+        for (c, found) in signs.iter().enumerate() {
+            if found.len() >= 2 {
+                let spans: Vec<Span> = found.iter().map(|(_, s)| *s).collect();
+                strong.push((c, hull(&spans)));
+            }
+        }
+        let mut best = self.pick(&strong);
+        // The second opinion: the nearest examples, when no rule was sure.
+        let near = self.examples.nearest(msg, NEIGHBOURS);
+        for nb in &near {
+            out.evidence.push(Evidence::Example {
+                category: *nb.label,
+                text: nb.text.to_string(),
+                similarity: nb.similarity,
+            });
+        }
+        if best.is_none() {
+            let t = self.thresholds;
+            if let Some(first) = near.first() {
+                if let Some(c) = *first.label {
+                    if first.similarity >= t.example_alone
+                        || (first.similarity >= t.example_with_sign && !signs[c].is_empty())
+                    {
+                        best = Some(c);
+                    }
+                }
+            }
+        }
+        out.category = best;
+        out
+    }
+
+    /// The category with the most evidence. A hit inside a longer hit of another category
+    /// does not count ("slå mig" is violence, but "slå mig ihjel" is about suicide), and
+    /// one stretch of text counts once; ties go to the lowest `order`.
+    fn pick(&self, strong: &[(usize, Span)]) -> Option<usize> {
+        let mut score = vec![0u32; self.categories.len()];
+        let mut counted: Vec<(usize, Span)> = Vec::new();
+        for &(c, s) in strong {
+            let inside_longer = strong.iter().any(|&(c2, s2)| {
+                c2 != c && s2.start <= s.start && s.end <= s2.end && (s2.end - s2.start) > (s.end - s.start)
+            });
+            if inside_longer || counted.contains(&(c, s)) {
+                continue;
+            }
+            counted.push((c, s));
+            score[c] += 1;
+        }
+        (0..score.len()).filter(|&c| score[c] > 0).max_by(|&a, &b| {
+            score[a]
+                .cmp(&score[b])
+                .then(self.categories[b].order.cmp(&self.categories[a].order))
+        })
+    }
+
+    /// Whether every part of a combination stands in one sentence: the parts' spans, and
+    /// whether a negation governs one of them (a sentence where none is negated wins).
+    fn combination(&self, r: &Rule, msg: &Message, scan: &Scan) -> Option<(Vec<Span>, bool)> {
+        let found: Vec<Vec<Hit>> = r
+            .patterns
+            .iter()
+            .map(|&p| self.lexicon.occurrences(p, msg, scan))
+            .collect();
+        if found.iter().any(Vec::is_empty) {
+            return None;
+        }
+        let sentence = |h: &Hit| msg.tokens[h.span.start].sentence;
+        let mut result = None;
+        for h in &found[0] {
+            let s = sentence(h);
+            let parts: Option<Vec<&Hit>> = found
+                .iter()
+                .map(|hs| hs.iter().filter(|x| sentence(x) == s).min_by_key(|x| x.negated))
+                .collect();
+            if let Some(parts) = parts {
+                let spans = parts.iter().map(|p| p.span).collect();
+                if !parts.iter().any(|p| p.negated) {
+                    return Some((spans, false));
+                }
+                result = Some((spans, true));
+            }
+        }
+        result
+    }
+
+    /// The screening as lines for people (`findhjaelp guide explain`).
+    pub fn explain(&self, s: &Screening) -> Vec<String> {
+        let mut lines = vec![match s.category {
+            Some(c) => format!("akut: {} ({})", self.categories[c].id, self.categories[c].name.get("da")),
+            None => "akut: nej".to_string(),
+        }];
+        for e in &s.evidence {
+            lines.push(match e {
+                Evidence::Rule { category, what, text, file, line, negated, cancelled } => format!(
+                    "  {file}:{line}: {what} {text:?} → {}{}{}",
+                    self.categories[*category].id,
+                    if *negated { " (nægtet, tæller ikke)" } else { "" },
+                    if *cancelled { " (ophævet af et unless-ord)" } else { "" }
+                ),
+                Evidence::Example { category, text, similarity } => format!(
+                    "  eksempel {similarity:.2} {text:?} → {}",
+                    category.map(|c| self.categories[c].id.as_str()).unwrap_or("roligt")
+                ),
+            });
+        }
+        lines
+    }
+}
+
+#[cfg(test)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Safety>();
+}
