@@ -146,6 +146,16 @@ fn hash(kind: u8, parts: &[&str]) -> u64 {
 
 /// The feature bag of a message (feature → count).
 fn features(msg: &Message) -> FxHashMap<u64, f32> {
+    features_with(msg, 0.25)
+}
+
+/// Words and word pairs only (the linear model: letter pieces let it learn spelling
+/// styles instead of meaning).
+fn word_features(msg: &Message) -> FxHashMap<u64, f32> {
+    features_with(msg, 0.0)
+}
+
+fn features_with(msg: &Message, letters_weight: f32) -> FxHashMap<u64, f32> {
     let mut bag: FxHashMap<u64, f32> = FxHashMap::default();
     let mut add = |f: u64, w: f32| *bag.entry(f).or_default() += w;
     let toks: &[Token] = &msg.tokens;
@@ -159,12 +169,12 @@ fn features(msg: &Message) -> FxHashMap<u64, f32> {
             .chain(t.letters.iter().copied())
             .chain(std::iter::once('#'))
             .collect();
-        if letters.len() > 4 {
+        if letters.len() > 4 && letters_weight > 0.0 {
             let mut piece = String::new();
             for w in letters.windows(4) {
                 piece.clear();
                 piece.extend(w);
-                add(hash(b'c', &[&piece]), 0.25);
+                add(hash(b'c', &[&piece]), letters_weight);
             }
         }
     }
@@ -205,4 +215,112 @@ mod tests {
         assert!(near.windows(2).all(|w| w[0].similarity >= w[1].similarity));
         assert!(index.nearest(&msg("xyzzy"), 3).is_empty());
     }
+}
+
+/// A linear score learnt from labelled examples at load time (logistic regression on the
+/// same features as [`Index`]): the share of "yes" it expects for a message, and the
+/// words that pushed it there. Deterministic: the same examples give the same model.
+#[derive(Debug, Default)]
+pub struct Linear {
+    weights: FxHashMap<u64, f32>,
+    bias: f32,
+    /// Feature → a readable name (for `explain`).
+    names: FxHashMap<u64, String>,
+}
+
+impl Linear {
+    /// Learns from `(message, yes)` pairs; both classes count equally however many each has.
+    pub fn train(examples: &[(Message, bool)]) -> Linear {
+        let mut model = Linear::default();
+        let bags: Vec<(Vec<(u64, f32)>, bool)> = examples
+            .iter()
+            .map(|(m, y)| {
+                for (f, name) in feature_names(m) {
+                    model.names.entry(f).or_insert(name);
+                }
+                (unit(word_features(m)), *y)
+            })
+            .collect();
+        let yes = bags.iter().filter(|b| b.1).count().max(1) as f32;
+        let no = bags.iter().filter(|b| !b.1).count().max(1) as f32;
+        let total = yes + no;
+        let (w_yes, w_no) = (total / (2.0 * yes), total / (2.0 * no));
+        // Plain stochastic gradient descent in a fixed pseudo-random order.
+        let mut order: Vec<usize> = (0..bags.len()).collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        const EPOCHS: usize = 30;
+        const L2: f32 = 1e-4;
+        for epoch in 0..EPOCHS {
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            let rate = 0.5 / (1.0 + epoch as f32 * 0.2);
+            for &i in &order {
+                let (x, y) = &bags[i];
+                let p = model.probability(x);
+                let g = (p - if *y { 1.0 } else { 0.0 }) * if *y { w_yes } else { w_no };
+                model.bias -= rate * g;
+                for (f, v) in x {
+                    let w = model.weights.entry(*f).or_default();
+                    *w -= rate * (g * v + L2 * *w);
+                }
+            }
+        }
+        model
+    }
+
+    fn probability(&self, x: &[(u64, f32)]) -> f32 {
+        let z: f32 = self.bias
+            + x.iter()
+                .map(|(f, v)| self.weights.get(f).copied().unwrap_or(0.0) * v)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The model's probability of "yes" for `msg`.
+    pub fn score(&self, msg: &Message) -> f32 {
+        self.probability(&unit(word_features(msg)))
+    }
+
+    /// The `n` features of `msg` that pushed hardest towards "yes".
+    pub fn reasons(&self, msg: &Message, n: usize) -> Vec<(String, f32)> {
+        let mut out: Vec<(String, f32)> = unit(word_features(msg))
+            .into_iter()
+            .filter_map(|(f, v)| {
+                let w = self.weights.get(&f)? * v;
+                (w > 0.0).then(|| (self.names.get(&f).cloned().unwrap_or_default(), w))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out.truncate(n);
+        out
+    }
+}
+
+/// Features scaled to unit length, so long and short messages weigh alike.
+fn unit(bag: FxHashMap<u64, f32>) -> Vec<(u64, f32)> {
+    let mut v: Vec<(u64, f32)> = bag.into_iter().collect();
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+    }
+    v
+}
+
+/// Readable names of a message's word and word-pair features.
+fn feature_names(msg: &Message) -> Vec<(u64, String)> {
+    let toks = &msg.tokens;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        out.push((hash(b'w', &[&t.stem]), t.word.clone()));
+        if let Some(next) = toks.get(i + 1).filter(|n| n.sentence == t.sentence) {
+            out.push((hash(b'b', &[&t.stem, &next.stem]), format!("{} {}", t.word, next.word)));
+        }
+    }
+    out
 }

@@ -34,6 +34,13 @@ struct SharedDoc {
     number: Vec<NumberDoc>,
     #[serde(default)]
     calm_examples: Vec<Spanned<String>>,
+    /// Words that show a message is *about* a subject (an essay, a book, what a word
+    /// means): hits after them in the same sentence do not count …
+    #[serde(default)]
+    about: Vec<Spanned<String>>,
+    /// … unless one of these comes in between ("men", "nu", "igen").
+    #[serde(default)]
+    about_enders: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +50,8 @@ struct SettingsDoc {
     negation_window: usize,
     #[serde(default)]
     scope_enders: Vec<String>,
+    #[serde(default)]
+    negation_through: Vec<String>,
     gap: usize,
     typo_from: usize,
     two_typos_from: usize,
@@ -187,11 +196,25 @@ pub fn load(
         negations: s.negations.clone(),
         negation_window: s.negation_window,
         scope_enders: s.scope_enders.clone(),
+        negation_through: s.negation_through.clone(),
         typo_from: s.typo_from,
         two_typos_from: s.two_typos_from,
     });
+    // Correctly spelt words: the site's texts and the calm examples (everyday wording).
     builder.known_words(known_texts.iter().copied());
+    builder.known_words(calm.iter().map(String::as_str));
+    builder.known_words(shared.calm_examples.iter().map(|e| e.get_ref().as_str()));
     add_groups(&mut builder, &shared.group, &at, problems);
+    let about: Vec<_> = shared
+        .about
+        .iter()
+        .filter_map(|e| builder.part(e.get_ref()).map_err(|m| problems.push(at.loc(e).error(m))).ok())
+        .collect();
+    let about_enders = shared
+        .about_enders
+        .iter()
+        .map(|w| crate::analysis::loose(&w.to_lowercase()))
+        .collect();
     let mut numbers = Vec::new();
     for n in &shared.number {
         let loc = at.loc(&n.id);
@@ -269,6 +292,8 @@ pub fn load(
                 )));
             }
         }
+        // A category file's own groups are its own: names need only be unique in the file.
+        builder.set_scope(Some(&id));
         add_groups(&mut builder, &doc.group, &at, problems);
         let compile = |entry: &Spanned<String>, part: bool, builder: &mut LexiconBuilder, problems: &mut Vec<Problem>| {
             let compiled = if part {
@@ -314,6 +339,7 @@ pub fn load(
             let t = e.get_ref().clone();
             examples.push((Message::read(&t, spelling), t, Some(index)));
         }
+        builder.set_scope(None);
         categories.push(Category {
             name: at.text(&doc.name, "name", langs, &top, problems),
             now: at.text(&doc.now, "now", langs, &top, problems),
@@ -336,12 +362,21 @@ pub fn load(
             "Der er ingen akutte kategorier (filer som akut/selvmord.toml). Uden dem kan siden ikke genkende akut fare.",
         ));
     }
+    let labelled: Vec<(Message, bool)> = examples
+        .iter()
+        .map(|(m, _, label)| (m.clone(), label.is_some()))
+        .collect();
     Some(Safety::new(
         builder.build(),
+        super::About {
+            patterns: about,
+            enders: about_enders,
+        },
         categories,
         numbers,
         rules,
         crate::nearest::Index::build(examples),
+        crate::nearest::Linear::train(&labelled),
         Thresholds {
             example_alone: s.example_alone,
             example_with_sign: s.example_with_sign,

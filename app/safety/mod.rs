@@ -11,11 +11,12 @@
 //!    when one of its `words` is found without a negation governing it, when all parts of
 //!    one of its `combination`s stand in one sentence, or when two of its `signs` are
 //!    found.
-//! 2. **Examples, as a second opinion** when no rule fired: the nearest example messages
-//!    ([`crate::nearest`]). When the closest one is an acute example at least
-//!    `example_alone` similar, or `example_with_sign` similar while a sign of the same
-//!    category was found, the message is acute. Calm examples near the message keep it
-//!    calm unless they are further away than the acute one.
+//! 2. **Examples, as a second opinion** when no rule fired ([`crate::nearest`]): a linear
+//!    model learnt at load time from the acute examples (`examples` in each category
+//!    file) against the calm ones (`calm_examples` and the guide's examples) gives the
+//!    probability that the message is acute. From `example_alone` it is acute; from
+//!    `example_with_sign` when a sign was found too. Its category is the sign's, or that
+//!    of the nearest acute example.
 //! 3. Several categories: the one with the most evidence, then the lowest `order`.
 
 pub mod lexicon;
@@ -107,6 +108,14 @@ impl Rule {
     }
 }
 
+/// Words that make a message about a subject rather than a danger now (see
+/// `about` in `akut/faelles.toml`).
+#[derive(Debug, Default)]
+pub(crate) struct About {
+    pub patterns: Vec<PatternId>,
+    pub enders: std::collections::HashSet<String>,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Thresholds {
     pub example_alone: f32,
@@ -139,17 +148,25 @@ pub enum Evidence {
         text: String,
         similarity: f32,
     },
+    /// The learnt likeness to the acute examples, and the words that weighed most.
+    Likeness {
+        probability: f32,
+        words: Vec<(String, f32)>,
+    },
 }
 
 #[derive(Debug)]
 pub struct Safety {
     lexicon: Lexicon,
+    about: About,
     categories: Vec<Category>,
     numbers: Vec<Number>,
     rules: Vec<Rule>,
     /// Top-level pattern → the word or sign rules that use it.
     by_pattern: HashMap<PatternId, Vec<usize>>,
     examples: nearest::Index<Option<usize>>,
+    /// Acute (any category) against calm, learnt from the same examples.
+    likeness: nearest::Linear,
     thresholds: Thresholds,
 }
 
@@ -170,16 +187,19 @@ fn hull(spans: &[Span]) -> Span {
     }
 }
 
-/// How many nearest examples are consulted.
-const NEIGHBOURS: usize = 5;
+/// How many nearest examples are consulted (for the category of a message that is
+/// acute by its likeness alone).
+const NEIGHBOURS: usize = 10;
 
 impl Safety {
     pub(crate) fn new(
         lexicon: Lexicon,
+        about: About,
         categories: Vec<Category>,
         numbers: Vec<Number>,
         rules: Vec<Rule>,
         examples: nearest::Index<Option<usize>>,
+        likeness: nearest::Linear,
         thresholds: Thresholds,
     ) -> Safety {
         let mut by_pattern: HashMap<PatternId, Vec<usize>> = HashMap::new();
@@ -190,11 +210,13 @@ impl Safety {
         }
         Safety {
             lexicon,
+            about,
             categories,
             numbers,
             rules,
             by_pattern,
             examples,
+            likeness,
             thresholds,
         }
     }
@@ -274,7 +296,8 @@ impl Safety {
                 }
             }
         }
-        // Words that mean something else right next to a hit ("slog op med mig").
+        // Words that mean something else right next to a hit (at most one word between:
+        // "slog op med mig", "fik bank i håndbold").
         let mut unless: HashMap<usize, Vec<Span>> = HashMap::new();
         for f in &mut fired {
             let c = self.rules[f.rule].category;
@@ -289,7 +312,21 @@ impl Safety {
             f.cancelled = f
                 .spans
                 .iter()
-                .any(|s| spans.iter().any(|u| u.start + 1 >= s.start && u.start <= s.end + 1));
+                .any(|s| spans.iter().any(|u| u.start <= s.end + 1 && s.start <= u.end + 1));
+        }
+        // A message about a subject ("en opgave om selvmord"): hits after it do not count.
+        let about: Vec<Span> = self
+            .about
+            .patterns
+            .iter()
+            .flat_map(|&p| self.lexicon.occurrences(p, msg, &scan))
+            .map(|h| h.span)
+            .collect();
+        if !about.is_empty() {
+            for f in &mut fired {
+                let start = f.spans.iter().map(|s| s.start).min().unwrap_or(0);
+                f.cancelled |= about.iter().any(|a| self.about_covers(msg, *a, start));
+            }
         }
         // The evidence that counts: words and combinations, and two signs of one category.
         let mut strong: Vec<(usize, Span)> = Vec::new();
@@ -329,9 +366,10 @@ impl Safety {
             }
         }
         let mut best = self.pick(&strong);
-        // The second opinion: the nearest examples, when no rule was sure.
+        // The second opinion, when no rule was sure: how much the message is like the acute
+        // examples rather than the calm ones, and which acute examples are nearest.
         let near = self.examples.nearest(msg, NEIGHBOURS);
-        for nb in &near {
+        for nb in near.iter().take(5) {
             out.evidence.push(Evidence::Example {
                 category: *nb.label,
                 text: nb.text.to_string(),
@@ -339,19 +377,30 @@ impl Safety {
             });
         }
         if best.is_none() {
+            let p = self.likeness.score(msg);
+            out.evidence.push(Evidence::Likeness {
+                probability: p,
+                words: self.likeness.reasons(msg, 5),
+            });
+            let signed = signs.iter().position(|s| !s.is_empty());
             let t = self.thresholds;
-            if let Some(first) = near.first() {
-                if let Some(c) = *first.label {
-                    if first.similarity >= t.example_alone
-                        || (first.similarity >= t.example_with_sign && !signs[c].is_empty())
-                    {
-                        best = Some(c);
-                    }
-                }
+            if p >= t.example_alone || (p >= t.example_with_sign && signed.is_some()) {
+                best = signed.or_else(|| near.iter().find_map(|nb| *nb.label)).or(Some(0));
             }
         }
         out.category = best;
         out
+    }
+
+    /// Whether the "about" words at `a` reach the hit starting at `start`: later in the
+    /// same sentence, with no contrast word ("men", "nu", "igen") in between.
+    fn about_covers(&self, msg: &Message, a: Span, start: usize) -> bool {
+        let toks = &msg.tokens;
+        a.end <= start
+            && toks[a.start].sentence == toks[start].sentence
+            && !toks[a.end..start]
+                .iter()
+                .any(|t| self.about.enders.contains(&t.loose))
     }
 
     /// The category with the most evidence. A hit inside a longer hit of another category
@@ -424,6 +473,14 @@ impl Safety {
                 Evidence::Example { category, text, similarity } => format!(
                     "  eksempel {similarity:.2} {text:?} → {}",
                     category.map(|c| self.categories[c].id.as_str()).unwrap_or("roligt")
+                ),
+                Evidence::Likeness { probability, words } => format!(
+                    "  ligner akutte eksempler: {probability:.2} (mest: {})",
+                    words
+                        .iter()
+                        .map(|(w, x)| format!("{w} {x:.2}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
         }
