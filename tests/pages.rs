@@ -53,7 +53,7 @@ async fn a_detail_page_of_every_kind_renders_with_its_facts() {
             let uri = format!("{prefix}/{slug}");
             let r = get(&app, &uri).await;
             assert_eq!(r.status, 200, "{uri}");
-            assert!(r.body.contains("<h1>"), "{uri}");
+            assert!(r.body.contains("<h1"), "{uri}");
             assert!(
                 r.body.contains("class=\"breadcrumbs\""),
                 "{uri}: breadcrumbs"
@@ -116,12 +116,10 @@ async fn contact_box_has_tap_to_call_and_terms() {
     let r = get(&app, "/akut-hjaelp").await;
     assert!(r.body.contains("href=\"tel:112\""), "tap-to-call link");
     let stien = get(&app, "/stien").await;
-    assert!(stien.body.contains("Ingen henvisning"), "no referral fact");
+    assert!(stien.body.contains("class=\"fact-box\""), "fact box");
     assert!(stien.body.contains("Kaalund Kloster"));
     // Unknown local phone: points to the switchboard rather than inventing a number.
     assert!(stien.body.contains("hovednummer"));
-    let anonymous = get(&app, "/ungekonsulenterne").await;
-    assert!(anonymous.body.contains("Ja, du kan være anonym"));
 }
 
 #[tokio::test]
@@ -200,7 +198,7 @@ async fn listing_filters_narrow_the_list_and_reject_nonsense() {
 #[tokio::test]
 async fn courses_hide_past_sessions() {
     let course = "+++\ntitle = \"Testkursus\"\nsummary = \"Et kursus.\"\naudience = [\"foraeldre\"]\n\
-        anonymous = false\nreferral_needed = false\nlast_reviewed = 2026-11-01\nreview_months = 12\n\
+        reviewed = 2026-11-01\nreview_months = 12\n\
         place = \"Kalundborg\"\nsignup = \"Ring.\"\n[contact]\nphone = \"112\"\nemail = \"ukendt\"\naddress = \"ukendt\"\nhours = \"ukendt\"\n\
         [[sessions]]\ndate = 2020-01-15\ntime = \"17.00\"\n[[sessions]]\ndate = 2099-03-04\ntime = \"18.00\"\n+++\nTekst.\n";
     let app = app_with(site_from(&embedded_with(&[(
