@@ -113,3 +113,31 @@ fn serve_refuses_broken_content_with_the_same_messages() {
     assert_ne!(code, 0);
     assert!(out.contains("tilbud/ssp.da.md:2: error:"), "{out}");
 }
+
+/// Quiet start: `serve` says in one line what the warnings are about and where to see them;
+/// `check` lists every warning with file and line.
+#[test]
+fn serve_summarises_warnings_in_one_line_and_check_lists_them() {
+    let dir = common::content_dir();
+    let server = common::Server::start(&["--content", dir.path().to_str().unwrap()]);
+    let log = server.log();
+    let summary: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("Content warnings:"))
+        .collect();
+    assert_eq!(summary.len(), 1, "one summary line:\n{log}");
+    assert!(
+        summary[0].contains("lack contact details"),
+        "{}",
+        summary[0]
+    );
+    assert!(summary[0].contains("`findhjaelp check` lists them"));
+    assert!(
+        !log.contains(": warning: "),
+        "no warning lines at start:\n{log}"
+    );
+    let (code, out) = run(&["check", "--content", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let listed = out.lines().filter(|l| l.contains(": warning: ")).count();
+    assert!(listed > 20, "check lists every warning ({listed})");
+}
