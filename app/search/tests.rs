@@ -881,7 +881,7 @@ fn perf_parts() {
 }
 
 /// Runs an eval table (`lang<TAB>query<TAB>slug,slug`) against a content folder:
-/// FH_CORPUS=content FH_EVAL=/work/shared/eval/dev-search.tsv
+/// FH_CORPUS=content FH_EVAL=../shared/eval/dev-search.tsv
 /// `cargo test --lib search::tests::eval_cases -- --ignored --nocapture`.
 #[test]
 #[ignore]
