@@ -248,7 +248,10 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    print_problems(&site.warnings);
+    // One line, not one per warning: a new user sees the address, not a wall of text.
+    if let Some(line) = findhjaelp::problem::summary(&site.warnings) {
+        eprintln!("{line}");
+    }
     reload::release_freed_memory();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,

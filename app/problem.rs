@@ -9,6 +9,34 @@ pub enum Severity {
     Warning,
 }
 
+/// What a warning is about, so `serve` can sum many of them up in one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Topic {
+    /// A contact detail is `ukendt` or missing.
+    Contact,
+    /// A fact is `ukendt`.
+    Facts,
+    /// A phone number, hours or ages are stated without a source.
+    Sources,
+    /// The text is due for review.
+    Review,
+    /// No English title, summary or facts.
+    English,
+}
+
+impl Topic {
+    /// Completes "N items …" in the start-up summary.
+    fn summary(self) -> &'static str {
+        match self {
+            Topic::Contact => "lack contact details",
+            Topic::Facts => "have facts marked \"ukendt\"",
+            Topic::Sources => "state phone numbers, hours or ages without a source",
+            Topic::Review => "are due for review",
+            Topic::English => "lack English text",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Path relative to the content folder, e.g. `tilbud/ssp.da.md`.
@@ -18,6 +46,8 @@ pub struct Problem {
     pub severity: Severity,
     /// Plain-language explanation that says how to fix it.
     pub message: String,
+    /// What the warning is about, for the start-up summary; `None` for everything else.
+    pub topic: Option<Topic>,
 }
 
 impl Problem {
@@ -27,6 +57,7 @@ impl Problem {
             line,
             severity: Severity::Error,
             message: message.into(),
+            topic: None,
         }
     }
     pub fn warning(path: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
@@ -35,7 +66,13 @@ impl Problem {
             line,
             severity: Severity::Warning,
             message: message.into(),
+            topic: None,
         }
+    }
+    /// Tags the problem with what it is about.
+    pub fn about(mut self, topic: Topic) -> Self {
+        self.topic = Some(topic);
+        self
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -57,6 +94,53 @@ impl fmt::Display for Problem {
             self.message
         )
     }
+}
+
+/// One line for `serve` at start-up instead of every warning, e.g. "28 items lack contact
+/// details, 3 other warnings; `findhjaelp check` lists them". `None` when there are none.
+pub fn summary(warnings: &[Problem]) -> Option<String> {
+    use std::collections::{BTreeMap, BTreeSet};
+    if warnings.is_empty() {
+        return None;
+    }
+    let mut items: BTreeMap<Topic, BTreeSet<&str>> = BTreeMap::new();
+    let mut other = 0;
+    for w in warnings {
+        match w.topic {
+            Some(t) => {
+                items.entry(t).or_default().insert(&w.path);
+            }
+            None => other += 1,
+        }
+    }
+    let mut parts: Vec<String> = items
+        .iter()
+        .map(|(t, paths)| {
+            let n = paths.len();
+            let noun = if n == 1 { "item" } else { "items" };
+            let verb = t.summary();
+            // "1 item lacks" reads better than "1 item lack".
+            let verb = if n == 1 {
+                verb.replacen("lack ", "lacks ", 1)
+                    .replacen("have ", "has ", 1)
+                    .replacen("state ", "states ", 1)
+                    .replacen("are ", "is ", 1)
+            } else {
+                verb.to_string()
+            };
+            format!("{n} {noun} {verb}")
+        })
+        .collect();
+    if other > 0 {
+        parts.push(format!(
+            "{other} other warning{}",
+            if other == 1 { "" } else { "s" }
+        ));
+    }
+    Some(format!(
+        "Content warnings: {}; `findhjaelp check` lists them",
+        parts.join(", ")
+    ))
 }
 
 /// 1-based line number of a byte offset in `text`.
@@ -98,4 +182,29 @@ pub fn read_toml<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Resu
             ),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_counts_items_per_topic_in_one_line() {
+        let w = |path: &str, topic| Problem::warning(path, 3, "x").about(topic);
+        let warnings = [
+            w("tilbud/a.da.md", Topic::Contact),
+            w("tilbud/a.da.md", Topic::Contact),
+            w("tilbud/b.da.md", Topic::Contact),
+            w("tilbud/b.da.md", Topic::Review),
+            Problem::warning("guide/flow.toml", 1, "y"),
+        ];
+        let line = summary(&warnings).unwrap();
+        assert_eq!(
+            line,
+            "Content warnings: 2 items lack contact details, 1 item is due for review, \
+             1 other warning; `findhjaelp check` lists them"
+        );
+        assert!(!line.contains('\n'));
+        assert_eq!(summary(&[]), None);
+    }
 }

@@ -206,6 +206,7 @@ pub(crate) fn search_docs(content: &Content) -> Vec<SearchDoc> {
             body: i.body_text.clone(),
             audience: i.audience.iter().map(|a| a.id().to_string()).collect(),
             age: i.age.map(|[lo, hi]| (lo, hi)),
+            without_parents: i.usable_without_parents(),
         })
         .collect()
 }

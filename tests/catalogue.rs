@@ -14,8 +14,8 @@ const CATALOGUE: &[(&str, bool)] = &[
     ("underretning", true),
     ("akut-hjaelp", true),
     ("kommunal-ungeindsats", false),
-    ("sundhedsplejen", false),
-    ("ppr", false),
+    ("sundhedsplejen", true),
+    ("ppr", true),
     ("familiebehandling", false),
     ("familieraadslagning", true),
     ("rusmiddelteamet", false),
@@ -43,6 +43,12 @@ const CATALOGUE: &[(&str, bool)] = &[
     ("om-strategien", false),
     ("tilgaengelighed", true),
     ("privatliv", true),
+    // Added in the second round (issue 11).
+    ("anonym-raadgivning", true),
+    ("skolefravaer", true),
+    ("anbringelse", true),
+    ("merudgifter-og-tabt-arbejdsfortjeneste", false),
+    ("overgreb-mod-boern", true),
 ];
 
 #[tokio::test]
@@ -55,6 +61,12 @@ async fn every_catalogue_item_exists_and_renders() {
             .unwrap_or_else(|| panic!("{slug} is missing in Danish"));
         assert!(da.translated);
         let en = site.content.get(Lang::En, slug).unwrap();
+        // Every item has at least an English title, summary and search words.
+        assert!(
+            en.head_translated,
+            "{slug} needs English words: an English file or [en] in the Danish file"
+        );
+        assert_ne!(en.title, da.title, "{slug}: the English title is English");
         if *english {
             assert!(
                 en.translated,

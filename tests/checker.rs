@@ -27,6 +27,8 @@ fn run(args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
+/// The shipped content: no errors, and the only warnings are honest "ukendt" placeholders
+/// (no fact without a source, nothing overdue, no item without English words).
 #[test]
 fn the_default_content_has_no_errors_and_only_placeholder_warnings() {
     let (code, out) = run(&["check"]);
@@ -52,15 +54,37 @@ fn every_broken_file_is_reported_with_file_and_line() {
     assert_eq!(code, 1, "errors make check exit 1:\n{out}");
     let expect = [
         ("tilbud/stavefejl.da.md:4: error:", "`titel`"),
-        ("tilbud/daarlig-dato.da.md:7: error:", "2026-13-45"),
+        ("tilbud/daarlig-dato.da.md:5: error:", "2026-13-45"),
         ("tilbud/stien.da.md:1: error:", "indgange/stien.da.md"),
         ("tilbud/doedt-link.da.md:5: error:", "ingen-emne"),
         ("tilbud/doedt-link.da.md:6: error:", "findes-ikke-heller"),
-        ("tilbud/doedt-link.da.md:19: error:", "slug:findes-ikke"),
-        ("kurser/uden-datoer.da.md:2: error:", "[[sessions]]"),
+        ("tilbud/doedt-link.da.md:26: error:", "slug:findes-ikke"),
+        ("kurser/uden-tilmelding.da.md:2: error:", "`signup`"),
         ("partnere/forkert-maalgruppe.da.md:4: error:", "foraeldre"),
         ("sider/uden-felter.da.md:1: error:", "+++"),
         ("sider/kun-engelsk.en.md:1: error:", "dansk udgave"),
+        // Facts: required on entry points and services, answered with fixed words.
+        ("indgange/uden-fakta.da.md:2: error:", "[facts] mangler"),
+        ("tilbud/mangler-fakta.da.md:7: error:", "`wait` mangler"),
+        (
+            "tilbud/forkert-svar.da.md:8: error:",
+            "ja, nej, delvist, ukendt",
+        ),
+        // An old field name is explained, not just refused.
+        (
+            "tilbud/gammelt-felt.da.md:5: error:",
+            "`last_reviewed` hedder nu `reviewed`",
+        ),
+        // Sources: a reference must be findable; facts without one are warned about.
+        ("tilbud/daarlig-kilde.da.md:8: error:", "https://"),
+        ("partnere/uden-kilde.da.md:13: warning:", "aldersgrænser"),
+        ("partnere/uden-kilde.da.md:15: warning:", "33 12 34 56"),
+        ("partnere/uden-kilde.da.md:15: warning:", "kl. 10-14"),
+        // Review dates.
+        (
+            "tilbud/forfalden.da.md:5: warning:",
+            "skulle have været gennemgået senest 2021-01-01",
+        ),
     ];
     for (place, words) in expect {
         assert!(
@@ -88,4 +112,32 @@ fn serve_refuses_broken_content_with_the_same_messages() {
     ]);
     assert_ne!(code, 0);
     assert!(out.contains("tilbud/ssp.da.md:2: error:"), "{out}");
+}
+
+/// Quiet start: `serve` says in one line what the warnings are about and where to see them;
+/// `check` lists every warning with file and line.
+#[test]
+fn serve_summarises_warnings_in_one_line_and_check_lists_them() {
+    let dir = common::content_dir();
+    let server = common::Server::start(&["--content", dir.path().to_str().unwrap()]);
+    let log = server.log();
+    let summary: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("Content warnings:"))
+        .collect();
+    assert_eq!(summary.len(), 1, "one summary line:\n{log}");
+    assert!(
+        summary[0].contains("lack contact details"),
+        "{}",
+        summary[0]
+    );
+    assert!(summary[0].contains("`findhjaelp check` lists them"));
+    assert!(
+        !log.contains(": warning: "),
+        "no warning lines at start:\n{log}"
+    );
+    let (code, out) = run(&["check", "--content", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    let listed = out.lines().filter(|l| l.contains(": warning: ")).count();
+    assert!(listed > 20, "check lists every warning ({listed})");
 }

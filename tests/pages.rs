@@ -53,7 +53,7 @@ async fn a_detail_page_of_every_kind_renders_with_its_facts() {
             let uri = format!("{prefix}/{slug}");
             let r = get(&app, &uri).await;
             assert_eq!(r.status, 200, "{uri}");
-            assert!(r.body.contains("<h1>"), "{uri}");
+            assert!(r.body.contains("<h1"), "{uri}");
             assert!(
                 r.body.contains("class=\"breadcrumbs\""),
                 "{uri}: breadcrumbs"
@@ -99,15 +99,79 @@ async fn head_carries_title_description_canonical_and_hreflang() {
 #[tokio::test]
 async fn an_item_without_english_shows_danish_with_a_note() {
     let app = app();
-    let r = get(&app, "/en/ppr").await;
+    // Aflastning has English words ([en]) but a Danish body.
+    let r = get(&app, "/en/aflastning").await;
     assert_eq!(r.status, 200);
     assert!(r.body.contains("This page is only available in Danish."));
     assert!(
         r.body.contains("<div lang=\"da\" class=\"item-body\">"),
         "the Danish body is marked as Danish"
     );
+    assert!(
+        r.body.contains("Respite care"),
+        "the English title from [en] is the heading"
+    );
     let translated = get(&app, "/en/stien").await;
     assert!(!translated.body.contains("only available in Danish"));
+    for slug in ["ppr", "sundhedsplejen"] {
+        let r = get(&app, &format!("/en/{slug}")).await;
+        assert!(
+            !r.body.contains("only available in Danish"),
+            "{slug} is in English"
+        );
+    }
+}
+
+/// The fact box at the top, and at the foot the sources and when the page was last reviewed.
+#[tokio::test]
+async fn pages_show_facts_sources_and_review_date() {
+    let app = app();
+    let stien = get(&app, "/stien").await;
+    let facts = stien.body.find("class=\"fact-box\"").expect("fact box");
+    let body = stien.body.find("class=\"item-body\"").expect("body");
+    assert!(facts < body, "the fact box comes before the text");
+    assert!(stien.body.contains("Får mine forældre det at vide?"));
+    assert!(stien.body.contains("class=\"sources\""), "Kilder line");
+    assert!(stien.body.contains("Kilder"));
+    assert!(
+        stien.body.contains("Sidst gennemgået 27.11.2026."),
+        "review date"
+    );
+    let en = get(&app, "/en/stien").await;
+    assert!(
+        en.body.contains("Last reviewed"),
+        "{}",
+        &en.body[en.body.len() - 3000..]
+    );
+    // An unknown fact is said to be unknown, not left out.
+    let ssp = get(&app, "/ssp").await;
+    assert!(ssp.body.contains("Ukendt"));
+    // A partner's unknown hours point to its own site, not to the municipality.
+    let headspace = get(&app, "/headspace-kalundborg").await;
+    assert!(headspace.body.contains("Se åbningstider på headspace.dk"));
+    assert!(!headspace.body.contains("hovednummer"));
+}
+
+/// A course without confirmed sessions says so and how to ask, instead of dates.
+#[tokio::test]
+async fn a_course_without_sessions_says_the_next_group_is_not_scheduled() {
+    let app = app();
+    for slug in [
+        "angstgruppe-for-boern",
+        "skilsmissegruppe-for-boern",
+        "kursus-foraeldre-til-boern-med-diagnose",
+    ] {
+        let r = get(&app, &format!("/{slug}")).await;
+        assert!(r.body.contains("Næste hold er ikke fastlagt."), "{slug}");
+        assert!(
+            r.body.contains("Fagcenter Børn og Familie"),
+            "{slug}: whom to ask"
+        );
+        assert!(
+            !r.body.contains("class=\"sessions\""),
+            "{slug}: no invented dates"
+        );
+    }
 }
 
 #[tokio::test]
@@ -116,12 +180,10 @@ async fn contact_box_has_tap_to_call_and_terms() {
     let r = get(&app, "/akut-hjaelp").await;
     assert!(r.body.contains("href=\"tel:112\""), "tap-to-call link");
     let stien = get(&app, "/stien").await;
-    assert!(stien.body.contains("Ingen henvisning"), "no referral fact");
+    assert!(stien.body.contains("class=\"fact-box\""), "fact box");
     assert!(stien.body.contains("Kaalund Kloster"));
     // Unknown local phone: points to the switchboard rather than inventing a number.
     assert!(stien.body.contains("hovednummer"));
-    let anonymous = get(&app, "/ungekonsulenterne").await;
-    assert!(anonymous.body.contains("Ja, du kan være anonym"));
 }
 
 #[tokio::test]
@@ -200,7 +262,7 @@ async fn listing_filters_narrow_the_list_and_reject_nonsense() {
 #[tokio::test]
 async fn courses_hide_past_sessions() {
     let course = "+++\ntitle = \"Testkursus\"\nsummary = \"Et kursus.\"\naudience = [\"foraeldre\"]\n\
-        anonymous = false\nreferral_needed = false\nlast_reviewed = 2026-11-01\nreview_months = 12\n\
+        reviewed = 2026-11-01\nreview_months = 12\n\
         place = \"Kalundborg\"\nsignup = \"Ring.\"\n[contact]\nphone = \"112\"\nemail = \"ukendt\"\naddress = \"ukendt\"\nhours = \"ukendt\"\n\
         [[sessions]]\ndate = 2020-01-15\ntime = \"17.00\"\n[[sessions]]\ndate = 2099-03-04\ntime = \"18.00\"\n+++\nTekst.\n";
     let app = app_with(site_from(&embedded_with(&[(
@@ -229,6 +291,33 @@ async fn api_items_lists_every_published_item() {
     let en = get(&app, "/api/items?lang=en").await.json();
     assert_eq!(en.as_array().unwrap().len(), items.len());
     assert_eq!(get(&app, "/api/items?lang=xx").await.status, 400);
+
+    // Sources, review date and, for entry points and services, the facts.
+    assert_eq!(stien["reviewed"], "2026-11-27");
+    let sources = stien["sources"].as_array().unwrap();
+    assert!(!sources.is_empty());
+    for s in sources {
+        assert!(s["ref"].is_string() && s["checked"].is_string(), "{s}");
+    }
+    assert_eq!(stien["facts"]["anonymous"], "nej");
+    for key in ["parents_told", "referral", "cost"] {
+        assert!(stien["facts"][key].is_string(), "{key}");
+    }
+    for item in items {
+        assert!(item["reviewed"].is_string(), "{}", item["slug"]);
+        assert!(item["sources"].is_array(), "{}", item["slug"]);
+        let needs = item["kind"] == "indgang" || item["kind"] == "tilbud";
+        assert_eq!(item["facts"].is_object(), needs, "{}", item["slug"]);
+        if needs {
+            let a = item["facts"]["anonymous"].as_str().unwrap();
+            assert!(["ja", "nej", "delvist", "ukendt"].contains(&a), "{a}");
+        }
+    }
+    let ung = items
+        .iter()
+        .find(|i| i["slug"] == "ungekonsulenterne")
+        .unwrap();
+    assert_eq!(ung["facts"]["anonymous"], "ja");
 }
 
 #[tokio::test]

@@ -54,8 +54,8 @@ async fn a_valid_change_appears_and_a_broken_one_is_refused() {
     edit(
         dir.path(),
         "tilbud/ssp.da.md",
-        "review_months = 12",
-        "review_months = \"tolv\"",
+        "\nreviewed = ",
+        "\nreview_months = \"tolv\"\nreviewed = ",
     );
     let problems = reload(&state, &source).unwrap_err();
     assert!(

@@ -308,3 +308,113 @@ async fn public_search_cases_score_at_least_90_percent() {
         "{passed}/{total}; failed: {failed:?}"
     );
 }
+
+/// Every item has English words, so an English reader finds it by its English title,
+/// also when its body is in Danish only.
+#[tokio::test]
+async fn english_search_finds_every_item_by_its_english_title() {
+    use findhjaelp::content::model::Lang;
+    let site = site_from(&findhjaelp::source::embedded_files());
+    let items: Vec<(String, String)> = site
+        .content
+        .in_lang(Lang::En)
+        .map(|i| (i.slug.clone(), i.title.clone()))
+        .collect();
+    assert!(items.len() > 40, "the whole catalogue is checked");
+    let app = app_with(site);
+    let mut missed = Vec::new();
+    for (slug, title) in items {
+        let r = get(&app, &format!("/api/search?lang=en&q={}", enc(&title)))
+            .await
+            .json();
+        let top: Vec<&str> = r["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(3)
+            .map(|h| h["slug"].as_str().unwrap())
+            .collect();
+        if !top.contains(&slug.as_str()) {
+            missed.push(format!("{slug} ({title:?}) -> {top:?}"));
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "not found in the top 3:\n{}",
+        missed.join("\n")
+    );
+}
+
+/// Everyday English names of Danish-only services lead to them.
+#[tokio::test]
+async fn everyday_english_names_find_danish_only_services() {
+    let app = app();
+    for (q, slug) in [
+        ("respite care", "aflastning"),
+        ("homeless", "hjemloeshed"),
+        ("foster care", "anbringelse"),
+        ("school absence", "skolefravaer"),
+        ("child helpline", "boerns-vilkaar"),
+        ("health visitor", "sundhedsplejen"),
+        ("educational psychology", "ppr"),
+        ("lost earnings", "merudgifter-og-tabt-arbejdsfortjeneste"),
+    ] {
+        let r = get(&app, &format!("/api/search?lang=en&q={}", enc(q)))
+            .await
+            .json();
+        let top: Vec<&str> = r["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(3)
+            .map(|h| h["slug"].as_str().unwrap())
+            .collect();
+        assert!(top.contains(&slug), "{q:?} -> {top:?}");
+    }
+}
+
+/// "Kan bruges uden mine forældre": only items whose facts say so, with a count, and a
+/// clear 400 for a value that is not `1`.
+#[tokio::test]
+async fn without_parents_filter_keeps_only_what_young_people_can_use_alone() {
+    use findhjaelp::content::model::{Answer, Lang};
+    let site = site_from(&findhjaelp::source::embedded_files());
+    let alone: Vec<String> = site
+        .content
+        .in_lang(Lang::Da)
+        .filter(|i| i.facts.as_ref().and_then(|f| f.without_parents) == Some(Answer::Ja))
+        .map(|i| i.slug.clone())
+        .collect();
+    let app = app_with(site);
+    let all = get(&app, "/api/search?lang=da&q=hash").await.json();
+    let hits = slugs(&app, "hash", "&without_parents=1").await;
+    assert!(!hits.is_empty());
+    assert!(
+        hits.len() < all["results"].as_array().unwrap().len(),
+        "the filter removes something"
+    );
+    for slug in &hits {
+        assert!(alone.contains(slug), "{slug} is not usable without parents");
+    }
+    assert!(hits.contains(&"ungekonsulenterne".to_string()));
+    assert!(!hits.contains(&"rusmiddelteamet".to_string()));
+    assert_eq!(
+        all["counts"]["without_parents"].as_u64().unwrap() as usize,
+        hits.len(),
+        "the count says how many the filter leaves"
+    );
+    assert_eq!(
+        get(&app, "/api/search?lang=da&q=hash&without_parents=ja")
+            .await
+            .status,
+        400
+    );
+    let page = get(&app, "/soeg?q=hash&audience=unge").await;
+    assert!(page.body.contains("Kan bruges uden mine forældre"));
+    assert!(page.body.contains("without_parents=1"));
+    let parents = get(&app, "/soeg?q=hash&audience=foraeldre").await;
+    assert!(
+        !parents.body.contains("Kan bruges uden mine forældre"),
+        "the filter is for young people"
+    );
+}

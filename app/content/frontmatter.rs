@@ -64,6 +64,18 @@ pub fn parse<T: DeserializeOwned>(path: &str, split: &Split<'_>) -> Result<T, Pr
     })
 }
 
+/// Fields that older files use, and where they went (kept so staff know what to change).
+fn renamed(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "last_reviewed" => "`last_reviewed` hedder nu `reviewed`: skriv reviewed = 2026-11-27 (datoen, teksten sidst blev gennemgået)",
+        "anonymous" => "`anonymous` står nu under [facts] og svarer med ord: skriv anonymous = \"ja\", \"nej\", \"delvist\" eller \"ukendt\" under [facts], og forklar det i anonymous_note",
+        "referral_needed" => "`referral_needed` hedder nu `referral` og står under [facts] som tekst, fx referral = \"Nej. Du kan selv tage kontakt.\"",
+        "price" => "`price` hedder nu `cost` og står under [facts], fx cost = \"Gratis\"",
+        "wait" => "`wait` står nu under [facts], fx wait = \"ukendt\"",
+        _ => return None,
+    })
+}
+
 /// Plain-language Danish for the errors serde and TOML give.
 pub fn explain(message: &str) -> String {
     let message = message.trim();
@@ -76,6 +88,9 @@ pub fn explain(message: &str) -> String {
     };
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let names = ticked(rest);
+        if let Some(moved) = names.first().and_then(|f| renamed(f)) {
+            return moved.to_string();
+        }
         if let Some((field, allowed)) = names.split_first() {
             return format!(
                 "feltet `{field}` kendes ikke (stavefejl?). Tilladte felter her: {}",
@@ -116,6 +131,14 @@ mod tests {
     fn explains_unknown_field_in_danish() {
         let m = explain("unknown field `titel`, expected one of `title`, `summary`");
         assert!(m.contains("`titel`") && m.contains("title, summary"), "{m}");
+    }
+
+    #[test]
+    fn explains_renamed_fields() {
+        let m = explain("unknown field `last_reviewed`, expected one of `title`, `reviewed`");
+        assert!(m.contains("`last_reviewed` hedder nu `reviewed`"), "{m}");
+        let m = explain("unknown field `anonymous`, expected one of `title`");
+        assert!(m.contains("[facts]"), "{m}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Content: loading the content folder into checked, ready-to-show items.
 //! Knows nothing of the web; every problem it finds carries its file and line.
 
+pub mod check;
+pub mod claims;
 pub mod dates;
 pub mod frontmatter;
 pub mod markdown;
@@ -10,13 +12,13 @@ pub mod site_config;
 
 use crate::problem::{line_of, Problem};
 use crate::source::SourceFile;
-use chrono::{Months, NaiveDate};
-use model::{is_placeholder, Item, Kind, Lang, Meta, TranslationFrontMatter};
+use chrono::NaiveDate;
+use model::{Item, Kind, Lang, Meta, TranslationFrontMatter};
 use serde::Deserialize;
 use site_config::SiteConfig;
 use std::collections::{BTreeMap, HashMap};
 
-pub use model::{Audience, Contact, Session};
+pub use model::{Answer, Audience, Contact, Facts, Session, Source};
 
 /// A topic that items can be tagged with, named in every language.
 #[derive(Debug, Clone)]
@@ -143,7 +145,15 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
     let exists = |slug: &str| masters.contains_key(slug);
     let mut items = Vec::new();
     for (slug, (kind, file, front, rendered)) in &masters {
-        check_master(file, *kind, front, &topics, &exists, today, &mut problems);
+        let cx = check::Context {
+            topics: &topics,
+            exists: &exists,
+            today,
+            has_english_file: translations
+                .iter()
+                .any(|(_, s, lang, _)| s == slug && *lang == Lang::En),
+        };
+        check::master(file, *kind, front, &rendered.text, &cx, &mut problems);
         problems.extend(markdown::check_links(&file.path, &rendered.links, exists));
         items.push(master_item(slug, *kind, file, front, rendered));
     }
@@ -174,6 +184,7 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
             .iter()
             .find(|i: &&Item| i.slug == slug)
             .expect("master exists");
+        check::translation(file, &master.meta, &tr, &rendered.text, &mut problems);
         translated.insert(
             (slug, lang),
             translation_item(master, file, tr, rendered, lang),
@@ -186,14 +197,7 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
         for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::Da) {
             let item = translated
                 .remove(&(master.slug.clone(), lang))
-                .unwrap_or_else(|| {
-                    let mut fallback = master.clone();
-                    fallback.lang = lang;
-                    fallback.translated = false;
-                    fallback.body_html =
-                        markdown::render(&body_of(&master.path, files), 1, lang).html;
-                    fallback
-                });
+                .unwrap_or_else(|| fallback_item(&master, lang, files));
             all.push(item);
         }
         all.push(master);
@@ -361,161 +365,6 @@ fn parse_item<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Line of `key = …` in the front matter, for messages about a field's value.
-fn key_line(file: &SourceFile, key: &str) -> usize {
-    file.text
-        .lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('=') || rest.starts_with(']'))
-        })
-        .map(|i| i + 1)
-        .unwrap_or(1)
-}
-
-fn check_master(
-    file: &SourceFile,
-    kind: Kind,
-    front: &Meta,
-    topics: &[Topic],
-    exists: &dyn Fn(&str) -> bool,
-    today: NaiveDate,
-    problems: &mut Vec<Problem>,
-) {
-    let path = &file.path;
-    let err = |problems: &mut Vec<Problem>, key: &str, msg: String| {
-        problems.push(Problem::error(path, key_line(file, key), msg))
-    };
-    let warn = |problems: &mut Vec<Problem>, key: &str, msg: String| {
-        problems.push(Problem::warning(path, key_line(file, key), msg))
-    };
-
-    if front.title.trim().is_empty() {
-        err(
-            problems,
-            "title",
-            "titlen er tom: skriv hvad hjælpen hedder".into(),
-        );
-    }
-    if front.summary.trim().is_empty() {
-        err(
-            problems,
-            "summary",
-            "resuméet (summary) er tomt: skriv én eller to korte sætninger om hjælpen".into(),
-        );
-    } else if front.summary.chars().count() > 300 {
-        warn(
-            problems,
-            "summary",
-            format!(
-                "resuméet er {} tegn: hold det under 300, så det kan læses i en søgeliste",
-                front.summary.chars().count()
-            ),
-        );
-    }
-    if front.audience.is_empty() {
-        err(
-            problems,
-            "audience",
-            "audience er tom: skriv hvem hjælpen er til, fx [\"foraeldre\", \"unge\"]".into(),
-        );
-    }
-    if let Some([lo, hi]) = front.age {
-        if lo > hi {
-            err(problems, "age", format!("alderen [{lo}, {hi}] går baglæns: skriv den yngste alder først, fx [{hi}, {lo}]"));
-        }
-    }
-    for topic in &front.topics {
-        if !topics.iter().any(|t| &t.id == topic) {
-            let known: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-            err(
-                problems,
-                "topics",
-                format!(
-                    "emnet `{topic}` findes ikke i topics.toml. Brug et af: {}",
-                    known.join(", ")
-                ),
-            );
-        }
-    }
-    for slug in &front.related {
-        if !exists(slug) {
-            err(problems, "related", format!("`{slug}` under related findes ikke. Ret stavemåden (filnavnet uden .da.md) eller fjern det"));
-        }
-    }
-    if kind.needs_contact() {
-        if front.anonymous.is_none() {
-            err(problems, "title", "feltet `anonymous` mangler: skriv anonymous = true, hvis man kan være anonym, ellers false".into());
-        }
-        if front.referral_needed.is_none() {
-            err(problems, "title", "feltet `referral_needed` mangler: skriv referral_needed = true, hvis det kræver henvisning, ellers false".into());
-        }
-        match &front.contact {
-            None => err(problems, "title", "afsnittet [contact] mangler: tilføj [contact] med phone, email, address og hours (skriv \"ukendt\", hvis det ikke er kendt)".into()),
-            Some(c) => {
-                for (key, value) in [("phone", &c.phone), ("email", &c.email), ("address", &c.address), ("hours", &c.hours)] {
-                    match value {
-                        Some(v) if is_placeholder(v) => warn(problems, key, format!("kontakt: {key} er ikke udfyldt (\"ukendt\"). Siden henviser til kommunens hovednummer, indtil det rigtige står her")),
-                        Some(v) if v.trim().is_empty() => err(problems, key, format!("kontakt: {key} er tom. Skriv det rigtige eller \"ukendt\"")),
-                        None => warn(problems, "contact", format!("kontakt: {key} mangler. Skriv det rigtige eller {key} = \"ukendt\"")),
-                        _ => {}
-                    }
-                }
-                if let Some(phone) = c.phone.as_deref().filter(|p| !is_placeholder(p)) {
-                    if !phone.chars().all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+') || phone.chars().filter(char::is_ascii_digit).count() < 3 {
-                        err(problems, "phone", format!("telefonnummeret `{phone}` må kun have tal, mellemrum og +"));
-                    }
-                }
-            }
-        }
-    }
-    if kind == Kind::Kursus {
-        if front.sessions.is_empty() {
-            err(
-                problems,
-                "title",
-                "kurset har ingen datoer: tilføj mindst én [[sessions]] med date = 2027-02-03"
-                    .into(),
-            );
-        }
-        if front.place.is_none() {
-            err(
-                problems,
-                "title",
-                "kurset mangler `place`: skriv hvor det foregår".into(),
-            );
-        }
-        if front.signup.is_none() {
-            err(
-                problems,
-                "title",
-                "kurset mangler `signup`: skriv hvordan man tilmelder sig".into(),
-            );
-        }
-    } else if !front.sessions.is_empty()
-        || front.place.is_some()
-        || front.signup.is_some()
-        || front.capacity.is_some()
-    {
-        err(
-            problems,
-            "sessions",
-            "sessions, place, signup og capacity bruges kun til kurser (mappen kurser/)".into(),
-        );
-    }
-    let due = front
-        .last_reviewed
-        .checked_add_months(Months::new(front.review_months))
-        .unwrap_or(front.last_reviewed);
-    if due < today {
-        warn(problems, "last_reviewed", format!("teksten skulle have været gennemlæst senest {due}: læs den igennem, og sæt last_reviewed til dagens dato"));
-    }
-    if front.last_reviewed > today {
-        warn(problems, "last_reviewed", format!("last_reviewed ({}) ligger i fremtiden: skriv datoen, teksten sidst blev læst igennem", front.last_reviewed));
-    }
-}
-
 fn master_item(
     slug: &str,
     kind: Kind,
@@ -531,6 +380,8 @@ fn master_item(
         kind,
         lang: Lang::Da,
         translated: true,
+        head_translated: true,
+        facts_translated: true,
         path: file.path.clone(),
         meta,
         body_html: r.html.clone(),
@@ -548,12 +399,26 @@ fn translation_item(
     let mut item = master.clone();
     item.lang = lang;
     item.path = file.path.clone();
+    item.facts_translated = tr.facts.is_some() || master.facts.is_none();
     let m = &mut item.meta;
     m.title = tr.title.trim().to_string();
     m.summary = tr.summary.trim().to_string();
     m.keywords = tr.keywords;
-    m.price = tr.price.or(m.price.take());
-    m.wait = tr.wait.or(m.wait.take());
+    m.en = None;
+    if let (Some(text), Some(facts)) = (tr.facts, m.facts.as_mut()) {
+        let keep = |t: Option<String>, old: &mut Option<String>| {
+            if t.is_some() {
+                *old = t;
+            }
+        };
+        keep(text.anonymous_note, &mut facts.anonymous_note);
+        keep(text.parents_told, &mut facts.parents_told);
+        keep(text.referral, &mut facts.referral);
+        keep(text.cost, &mut facts.cost);
+        keep(text.ages, &mut facts.ages);
+        keep(text.wait, &mut facts.wait);
+        keep(text.location, &mut facts.location);
+    }
     m.legal_basis = tr.legal_basis.or(m.legal_basis.take());
     m.provider = tr.provider.or(m.provider.take());
     m.place = tr.place.or(m.place.take());
@@ -563,5 +428,23 @@ fn translation_item(
     }
     item.body_html = r.html;
     item.body_text = r.text;
+    item
+}
+
+/// An item in a language it has no file for: the Danish body with a note, and the `[en]`
+/// title, summary and keywords when the Danish file gives them (so search finds it).
+fn fallback_item(master: &Item, lang: Lang, files: &[SourceFile]) -> Item {
+    let mut item = master.clone();
+    item.lang = lang;
+    item.translated = false;
+    item.facts_translated = master.facts.is_none();
+    item.head_translated = false;
+    if let (Lang::En, Some(en)) = (lang, master.en.clone()) {
+        item.meta.title = en.title.trim().to_string();
+        item.meta.summary = en.summary.trim().to_string();
+        item.meta.keywords = en.keywords;
+        item.head_translated = true;
+    }
+    item.body_html = markdown::render(&body_of(&master.path, files), 1, lang).html;
     item
 }

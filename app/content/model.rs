@@ -74,6 +74,11 @@ impl Kind {
     pub fn needs_contact(self) -> bool {
         self != Kind::Side
     }
+
+    /// Kinds whose pages must carry the fact box: the ways in and the services.
+    pub fn needs_facts(self) -> bool {
+        matches!(self, Kind::Indgang | Kind::Tilbud)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -137,7 +142,7 @@ impl Audience {
     }
 }
 
-/// The explicit "we don't know this yet" value for contact fields.
+/// The explicit "we don't know this yet" value for contact fields and facts.
 pub const PLACEHOLDER: &str = "ukendt";
 
 /// How to get in touch. Every field may be the placeholder `ukendt`.
@@ -170,6 +175,118 @@ pub struct Session {
     pub time: Option<String>,
 }
 
+/// A yes/no question answered honestly: "delvist" when it depends, "ukendt" when no
+/// source tells. Staff write the Danish word; it is also the id in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Answer {
+    Ja,
+    Nej,
+    Delvist,
+    Ukendt,
+}
+
+impl Answer {
+    pub fn id(self) -> &'static str {
+        match self {
+            Answer::Ja => "ja",
+            Answer::Nej => "nej",
+            Answer::Delvist => "delvist",
+            Answer::Ukendt => "ukendt",
+        }
+    }
+}
+
+/// What a family needs to know before making contact (the fact box at the top of a page).
+/// Text fields may be the placeholder `ukendt`, which the page shows as unknown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// Can you use it without giving your name?
+    pub anonymous: Option<Answer>,
+    /// What "anonymous" means here, in a sentence.
+    pub anonymous_note: Option<String>,
+    /// Can a young person use it without their parents? (The search filter for young people.)
+    pub without_parents: Option<Answer>,
+    /// When and what parents are told.
+    pub parents_told: Option<String>,
+    pub referral: Option<String>,
+    pub cost: Option<String>,
+    pub ages: Option<String>,
+    pub wait: Option<String>,
+    #[serde(rename = "where")]
+    pub location: Option<String>,
+}
+
+impl Facts {
+    /// The text facts with their front-matter keys, in the order the fact box shows them.
+    pub fn texts(&self) -> [(&'static str, Option<&str>); 7] {
+        [
+            ("anonymous_note", self.anonymous_note.as_deref()),
+            ("parents_told", self.parents_told.as_deref()),
+            ("referral", self.referral.as_deref()),
+            ("cost", self.cost.as_deref()),
+            ("ages", self.ages.as_deref()),
+            ("wait", self.wait.as_deref()),
+            ("where", self.location.as_deref()),
+        ]
+    }
+}
+
+/// The facts' text in a translation; the answers (ja/nej/…) come from the Danish file.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactsText {
+    pub anonymous_note: Option<String>,
+    pub parents_told: Option<String>,
+    pub referral: Option<String>,
+    pub cost: Option<String>,
+    pub ages: Option<String>,
+    pub wait: Option<String>,
+    #[serde(rename = "where")]
+    pub location: Option<String>,
+}
+
+/// Where a fact comes from: a document's file name (e.g. a seed such as
+/// `004_ac04742efed3594c.txt`) or a public web address, and when it was last checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// A readable name for the "Kilder" line; without it the address or file name is shown.
+    pub title: Option<String>,
+    #[serde(
+        deserialize_with = "super::dates::de_date",
+        serialize_with = "super::dates::ser_date"
+    )]
+    pub checked: NaiveDate,
+}
+
+impl Source {
+    pub fn is_web(&self) -> bool {
+        let r = self.reference.trim();
+        r.starts_with("https://") || r.starts_with("http://")
+    }
+}
+
+/// English title, summary and search words for an item whose body is Danish only.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishHead {
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// Months between reviews when `review_months` is not given.
+pub const DEFAULT_REVIEW_MONTHS: u32 = 12;
+
+fn default_review_months() -> u32 {
+    DEFAULT_REVIEW_MONTHS
+}
+
 /// What an item says about itself: the front matter of its Danish (master) file.
 /// A translation replaces only the text fields (see [`TranslationFrontMatter`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -183,25 +300,30 @@ pub struct Meta {
     pub topics: Vec<String>,
     #[serde(default)]
     pub keywords: Vec<String>,
-    pub anonymous: Option<bool>,
-    pub referral_needed: Option<bool>,
-    pub price: Option<String>,
-    pub wait: Option<String>,
     pub legal_basis: Option<String>,
     pub provider: Option<String>,
+    /// Whether the municipality runs it (default: yes, except for partners). Only then does a
+    /// page send people to the municipality's main number when a contact detail is unknown.
+    pub municipal: Option<bool>,
     #[serde(default)]
     pub languages: Vec<String>,
     #[serde(
         deserialize_with = "super::dates::de_date",
         serialize_with = "super::dates::ser_date"
     )]
-    pub last_reviewed: NaiveDate,
+    pub reviewed: NaiveDate,
+    #[serde(default = "default_review_months")]
     pub review_months: u32,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
     pub related: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    pub facts: Option<Facts>,
     pub contact: Option<Contact>,
+    /// English title, summary and keywords when there is no English file.
+    pub en: Option<EnglishHead>,
     // Courses only.
     pub place: Option<String>,
     pub capacity: Option<u32>,
@@ -218,12 +340,11 @@ pub struct TranslationFrontMatter {
     pub summary: String,
     #[serde(default)]
     pub keywords: Vec<String>,
-    pub price: Option<String>,
-    pub wait: Option<String>,
     pub legal_basis: Option<String>,
     pub provider: Option<String>,
     pub place: Option<String>,
     pub signup: Option<String>,
+    pub facts: Option<FactsText>,
     pub contact: Option<ContactText>,
 }
 
@@ -234,8 +355,12 @@ pub struct Item {
     pub slug: String,
     pub kind: Kind,
     pub lang: Lang,
-    /// False when this is the Danish text standing in for a missing translation.
+    /// False when the body is the Danish text standing in for a missing translation.
     pub translated: bool,
+    /// False when title, summary and keywords are Danish too (no English file, no `[en]`).
+    pub head_translated: bool,
+    /// False when the facts' text is Danish (shown with `lang="da"` on an English page).
+    pub facts_translated: bool,
     pub path: String,
     #[serde(flatten)]
     pub meta: Meta,
@@ -266,6 +391,25 @@ impl Item {
 
     pub fn is_for_age(&self, age: u8) -> bool {
         self.age.is_none_or(|[lo, hi]| lo <= age && age <= hi)
+    }
+
+    /// Run by the municipality? Partners (associations, volunteers) are not, unless said so.
+    pub fn is_municipal(&self) -> bool {
+        self.municipal.unwrap_or(self.kind != Kind::Partner)
+    }
+
+    /// The date the text should be reviewed again by.
+    pub fn review_due(&self) -> NaiveDate {
+        self.reviewed
+            .checked_add_months(chrono::Months::new(self.review_months))
+            .unwrap_or(self.reviewed)
+    }
+
+    /// Can a young person use it without their parents (facts say plainly "ja")?
+    pub fn usable_without_parents(&self) -> bool {
+        self.facts
+            .as_ref()
+            .is_some_and(|f| f.without_parents == Some(Answer::Ja))
     }
 }
 

@@ -62,6 +62,7 @@ pub(crate) struct Facet {
     /// Bit set over `LangIndex::audiences`; 0 means for everyone.
     pub(crate) audience: u32,
     pub(crate) age: Option<(u8, u8)>,
+    pub(crate) without_parents: bool,
     /// Ranking factor of the kind (entry points first).
     pub(crate) boost: f32,
 }
@@ -130,6 +131,7 @@ impl LangIndex {
                 kind,
                 audience,
                 age: doc.age,
+                without_parents: doc.without_parents,
                 boost: kind_boost(&doc.kind),
             });
             metas.push(DocMeta {

@@ -54,6 +54,8 @@ pub struct SearchDoc {
     /// "foraeldre" | "unge" | "fagpersoner"; empty means for everyone.
     pub audience: Vec<String>,
     pub age: Option<(u8, u8)>,
+    /// A young person can use it without their parents (the item's facts say so).
+    pub without_parents: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -63,6 +65,8 @@ pub struct SearchQuery {
     pub kind: Option<String>,
     pub audience: Option<String>,
     pub age: Option<u8>,
+    /// Only items a young person can use without their parents.
+    pub without_parents: bool,
     pub limit: usize,
 }
 
@@ -79,6 +83,8 @@ pub struct SearchResults {
     /// in the order foraeldre, unge, fagpersoner, then others. Items for everyone (no
     /// audience) are in no bucket.
     pub audience_counts: Vec<(String, usize)>,
+    /// Hits usable without parents, with every other filter applied.
+    pub without_parents_count: usize,
     /// "Did you mean": the query with misspelled words replaced by index words, when
     /// there are few or no hits.
     pub suggestion: Option<String>,

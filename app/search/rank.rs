@@ -242,6 +242,7 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     let aud_f = label(&index.audiences, &q.audience);
     let mut kind_counts = [0usize; MAX_LABELS];
     let mut audience_counts = [0usize; MAX_LABELS];
+    let mut without_parents_count = 0;
     let mut hits: Vec<(u32, f32)> = Vec::new();
     let mut matching = 0;
     for &(ord, sc) in &scored {
@@ -263,6 +264,12 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
             None => true,
             Some(a) => d.audience == 0 || a.is_some_and(|a| d.audience & (1 << a) != 0),
         };
+        if kind_ok && aud_ok && d.without_parents {
+            without_parents_count += 1;
+        }
+        if q.without_parents && !d.without_parents {
+            continue;
+        }
         if aud_ok {
             kind_counts[d.kind as usize] += 1;
         }
@@ -281,6 +288,7 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
         total: hits.len(),
         kind_counts: ordered_counts(&index.kinds, &kind_counts, &KIND_ORDER),
         audience_counts: ordered_counts(&index.audiences, &audience_counts, &AUDIENCE_ORDER),
+        without_parents_count,
         ..Default::default()
     };
 

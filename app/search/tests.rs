@@ -25,6 +25,7 @@ fn doc(
         body: body.into(),
         audience: audience.iter().map(|s| s.to_string()).collect(),
         age,
+        without_parents: false,
     }
 }
 
@@ -442,6 +443,47 @@ fn filters_and_counts() {
 }
 
 #[test]
+fn without_parents_filter_keeps_only_items_a_young_person_can_use_alone() {
+    let mut alone = doc(
+        "da",
+        "partner",
+        "telefon",
+        "Telefon for børn",
+        "Ring og tal med en voksen.",
+        &[],
+        "Du kan ringe, når du er ked af det.",
+        &["unge"],
+        None,
+    );
+    alone.without_parents = true;
+    let with_parents = doc(
+        "da",
+        "tilbud",
+        "samtaler",
+        "Samtaler for børn",
+        "Samtaler, når du er ked af det.",
+        &[],
+        "Dine forældre er med til samtalerne.",
+        &["unge"],
+        None,
+    );
+    let idx = SearchIndex::build(vec![alone, with_parents], Synonyms::empty()).unwrap();
+    let all = idx.search(&query("ked af det"));
+    assert_eq!(all.total, 2);
+    assert_eq!(
+        all.without_parents_count, 1,
+        "counted before the filter is on"
+    );
+    let only = idx.search(&SearchQuery {
+        without_parents: true,
+        ..query("ked af det")
+    });
+    assert_eq!(slugs(&only), ["telefon"]);
+    assert_eq!(only.total, 1);
+    assert_eq!(only.without_parents_count, 1);
+}
+
+#[test]
 fn snippets_mark_matches_and_escape_html() {
     let r = search("psykolog");
     let stien = r.hits.iter().find(|h| h.slug == "stien").unwrap();
@@ -839,7 +881,7 @@ fn perf_parts() {
 }
 
 /// Runs an eval table (`lang<TAB>query<TAB>slug,slug`) against a content folder:
-/// FH_CORPUS=content FH_EVAL=/work/shared/eval/dev-search.tsv
+/// FH_CORPUS=content FH_EVAL=../shared/eval/dev-search.tsv
 /// `cargo test --lib search::tests::eval_cases -- --ignored --nocapture`.
 #[test]
 #[ignore]

@@ -2,7 +2,7 @@
 
 use super::layout::search_path;
 use super::Ctx;
-use crate::content::model::{is_placeholder, Contact, Item, Kind};
+use crate::content::model::{is_placeholder, Answer, Contact, Item, Kind};
 use leptos::prelude::*;
 
 /// The heading level of cards in a list: one below the heading the list sits under.
@@ -64,20 +64,28 @@ pub fn search_form(ctx: &Ctx<'_>, query: &str, id: &str) -> impl IntoView {
     }
 }
 
-/// The box that says how to get in touch and on what terms.
+/// The box that says how to get in touch and who runs the help.
 pub fn contact_box(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
-    let facts = facts(ctx, item);
-    let contact = item.contact.as_ref().map(|c| contact_lines(ctx, c));
+    let contact = item.contact.as_ref().map(|c| contact_lines(ctx, item, c));
+    let about = [
+        (ctx.t("fact-provider"), item.provider.clone()),
+        (ctx.t("fact-legal-basis"), item.legal_basis.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| {
+        value.map(|v| view! { <li><span class="label">{label}</span>{v}</li> })
+    })
+    .collect_view();
     view! {
         <aside class="contact-box" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{ctx.t("contact-heading")}</h2>
             {contact}
-            <ul class="facts">{facts}</ul>
+            <ul class="facts">{about}</ul>
         </aside>
     }
 }
 
-fn contact_lines(ctx: &Ctx<'_>, c: &Contact) -> impl IntoView {
+fn contact_lines(ctx: &Ctx<'_>, item: &Item, c: &Contact) -> impl IntoView {
     let known = |v: &Option<String>| v.as_ref().filter(|v| !is_placeholder(v)).cloned();
     let phone = known(&c.phone).map(|p| {
         let href = format!("tel:{}", p.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>());
@@ -95,8 +103,33 @@ fn contact_lines(ctx: &Ctx<'_>, c: &Contact) -> impl IntoView {
         let href = w.clone();
         view! { <p><span class="label">{ctx.t("contact-web")}</span><a href=href>{w}</a></p> }
     });
-    let unknown = (phone.is_none() || known(&c.hours).is_none()).then(|| switchboard(ctx));
-    view! { <div class="contact-lines">{phone}{email}{address}{hours}{web}{unknown}</div> }
+    // Hours not known: their own site says them ("Se åbningstider på bornetelefonen.dk").
+    let see_web = known(&c.web)
+        .filter(|_| known(&c.hours).is_none())
+        .map(|w| {
+            let text = ctx.t_args("contact-see-hours", &[("site", host_of(&w).into())]);
+            view! { <p class="contact-see-web"><a href=w>{text}</a></p> }
+        });
+    // Only the municipality's own help is reached through its main number.
+    let missing = phone.is_none() || known(&c.hours).is_none();
+    let unknown = if missing && item.is_municipal() {
+        Some(switchboard(ctx).into_any())
+    } else if known(&c.phone).is_none() && known(&c.web).is_none() {
+        Some(view! { <p class="contact-switchboard">{ctx.t("contact-unknown")}</p> }.into_any())
+    } else {
+        None
+    };
+    view! { <div class="contact-lines">{phone}{email}{address}{hours}{web}{see_web}{unknown}</div> }
+}
+
+/// "bornetelefonen.dk" from "https://www.bornetelefonen.dk/chat".
+pub fn host_of(url: &str) -> String {
+    let rest = url
+        .trim()
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.trim_start_matches("www.").to_string()
 }
 
 /// Shown where a local contact detail is not known yet: the municipality's main line.
@@ -122,49 +155,111 @@ fn switchboard(ctx: &Ctx<'_>) -> impl IntoView {
     view! { <p class="contact-switchboard">{text}<br/>{phone}{web}</p> }
 }
 
-fn facts(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
-    let mut rows: Vec<(String, String)> = Vec::new();
-    if let Some(a) = item.anonymous {
-        rows.push((
-            ctx.t("fact-anonymous"),
-            ctx.t(if a {
-                "fact-anonymous-yes"
+/// The words for an answer in the fact box: "Ja", "Nej", "Delvist", "Ukendt".
+pub fn answer_text(ctx: &Ctx<'_>, answer: Answer) -> String {
+    ctx.t(&format!("answer-{}", answer.id()))
+}
+
+/// The fact box at the top of a page: anonymity, parents, referral, cost, ages, waiting
+/// time and where. "ukendt" is shown as unknown, never hidden.
+pub fn fact_box(ctx: &Ctx<'_>, item: &Item) -> Option<impl IntoView + use<>> {
+    let f = item.facts.as_ref()?;
+    // Danish fact text on an English page is marked as Danish for screen readers.
+    let text_lang = if item.facts_translated {
+        ctx.lang.code()
+    } else {
+        "da"
+    };
+    let any_unknown = [f.anonymous, f.without_parents].contains(&Some(Answer::Ukendt))
+        || f.texts().iter().any(|(_, v)| v.is_some_and(is_placeholder));
+    let text = |value: Option<&str>| -> Option<(String, Option<&'static str>)> {
+        let v = value?;
+        if is_placeholder(v) {
+            Some((ctx.t("answer-ukendt"), None))
+        } else {
+            Some((v.to_string(), Some(text_lang)))
+        }
+    };
+    let anonymous = f.anonymous.map(|a| {
+        let note = f
+            .anonymous_note
+            .as_deref()
+            .filter(|n| !is_placeholder(n))
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        (format!("{}.{note}", answer_text(ctx, a)), None)
+    });
+    let without_parents = f.without_parents.map(|a| (answer_text(ctx, a), None));
+    let ages = text(f.ages.as_deref()).or_else(|| {
+        item.age.map(|[lo, hi]| {
+            (
+                ctx.t_args("fact-age-range", &[("from", lo.into()), ("to", hi.into())]),
+                None,
+            )
+        })
+    });
+    let rows = [
+        ("fact-anonymous", anonymous),
+        ("fact-without-parents", without_parents),
+        ("fact-parents-told", text(f.parents_told.as_deref())),
+        ("fact-referral", text(f.referral.as_deref())),
+        ("fact-cost", text(f.cost.as_deref())),
+        ("fact-age", ages),
+        ("fact-wait", text(f.wait.as_deref())),
+        ("fact-where", text(f.location.as_deref())),
+    ];
+    let rows = rows
+        .into_iter()
+        .filter_map(|(label, value)| {
+            let (value, lang) = value?;
+            let label = ctx.t(label);
+            Some(view! { <div class="fact"><dt>{label}</dt><dd lang=lang>{value}</dd></div> })
+        })
+        .collect_view();
+    let note = any_unknown.then(|| view! { <p class="fact-note">{ctx.t("fact-unknown-note")}</p> });
+    Some(view! {
+        <section class="fact-box" aria-labelledby="facts-heading">
+            <h2 id="facts-heading">{ctx.t("facts-heading")}</h2>
+            <dl class="fact-list">{rows}</dl>
+            {note}
+        </section>
+    })
+}
+
+/// The small "Kilder" line: each source with when it was checked, web sources as links.
+pub fn sources_line(ctx: &Ctx<'_>, item: &Item) -> Option<impl IntoView + use<>> {
+    if item.sources.is_empty() {
+        return None;
+    }
+    let last = item.sources.len() - 1;
+    let list = item
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let name = s.title.clone().unwrap_or_else(|| {
+                if s.is_web() {
+                    host_of(&s.reference)
+                } else {
+                    s.reference.clone()
+                }
+            });
+            let checked = ctx.t_args(
+                "sources-checked",
+                &[("date", s.checked.format("%d.%m.%Y").to_string().into())],
+            );
+            let name = if s.is_web() {
+                view! { <a href=s.reference.trim().to_string()>{name}</a> }.into_any()
             } else {
-                "fact-anonymous-no"
-            }),
-        ));
-    }
-    if let Some(r) = item.referral_needed {
-        rows.push((
-            ctx.t("fact-referral"),
-            ctx.t(if r {
-                "fact-referral-yes"
-            } else {
-                "fact-referral-no"
-            }),
-        ));
-    }
-    if let Some(p) = &item.price {
-        rows.push((ctx.t("fact-price"), p.clone()));
-    }
-    if let Some(w) = &item.wait {
-        rows.push((ctx.t("fact-wait"), w.clone()));
-    }
-    if let Some([lo, hi]) = item.age {
-        rows.push((
-            ctx.t("fact-age"),
-            ctx.t_args("fact-age-range", &[("from", lo.into()), ("to", hi.into())]),
-        ));
-    }
-    if let Some(p) = &item.provider {
-        rows.push((ctx.t("fact-provider"), p.clone()));
-    }
-    if let Some(l) = &item.legal_basis {
-        rows.push((ctx.t("fact-legal-basis"), l.clone()));
-    }
-    rows.into_iter()
-        .map(|(label, value)| view! { <li><span class="label">{label}</span>{value}</li> })
-        .collect_view()
+                view! { <span>{name}</span> }.into_any()
+            };
+            let sep = if i < last { "; " } else { "." };
+            view! { {name}" "{checked}{sep} }
+        })
+        .collect_view();
+    Some(view! {
+        <p class="sources"><span class="label">{ctx.t("sources-label")}</span>{list}</p>
+    })
 }
 
 /// The notice about acute danger at the top of the home page and elsewhere.

@@ -2,7 +2,7 @@
 //! Plain HTML forms sent with POST; the answers so far travel in hidden fields,
 //! so nothing is stored on the server and nothing lands in a URL.
 
-use super::components::{contact_box, doors, first_help, kind_name};
+use super::components::{answer_text, contact_box, doors, first_help, kind_name};
 use super::layout::{page, PageMeta};
 use super::pages::chat_form;
 use super::Ctx;
@@ -269,24 +269,17 @@ pub fn outcome_page(
 }
 
 fn recommendation_card(ctx: &Ctx<'_>, item: &Item, reason: String) -> impl IntoView + use<> {
-    let facts = [
-        item.anonymous
-            .filter(|a| *a)
-            .map(|_| ctx.t("fact-anonymous-yes")),
-        item.referral_needed
-            .filter(|r| !*r)
-            .map(|_| ctx.t("fact-referral-no")),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|f| view! { <li>{f}</li> })
-    .collect_view();
+    // The item's own facts, so the guide never says more about anonymity than the item does.
+    let anonymous = item.facts.as_ref().and_then(|f| f.anonymous).map(|a| {
+        let text = format!("{}: {}", ctx.t("fact-anonymous"), answer_text(ctx, a));
+        view! { <li>{text}</li> }
+    });
     view! {
         <li class="card">
             <p class="card-kind">{kind_name(ctx, item.kind)}</p>
             <h3><a href=item.url()>{item.title.clone()}</a></h3>
             <p>{reason}</p>
-            <ul class="card-facts">{facts}</ul>
+            <ul class="card-facts">{anonymous}</ul>
         </li>
     }
 }

@@ -1,8 +1,8 @@
 //! The content pages: home, listings, item details and the 404 page.
 
 use super::components::{
-    acute_banner, cards_at, contact_box, doors, item_cards, kind_name, kind_plural, search_form,
-    CardHeading,
+    acute_banner, cards_at, contact_box, doors, fact_box, item_cards, kind_name, kind_plural,
+    search_form, sources_line, CardHeading,
 };
 use super::layout::{page, PageMeta};
 use super::Ctx;
@@ -194,26 +194,29 @@ pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -
     });
     let reviewed = ctx.t_args(
         "last-reviewed",
-        &[(
-            "date",
-            item.last_reviewed.format("%d.%m.%Y").to_string().into(),
-        )],
+        &[("date", item.reviewed.format("%d.%m.%Y").to_string().into())],
     );
     let kind = kind_name(ctx, item.kind);
+    // A Danish title or summary on an English page (no English text yet) is marked as Danish.
+    let head_lang = (!item.head_translated).then_some("da");
     page(ctx, &meta, || {
         view! {
             <article class="item">
                 <p class="card-kind">{kind}</p>
-                <h1>{item.title.clone()}</h1>
+                <h1 lang=head_lang>{item.title.clone()}</h1>
                 {untranslated}
-                <p class="lead">{item.summary.clone()}</p>
+                <p class="lead" lang=head_lang>{item.summary.clone()}</p>
+                {fact_box(ctx, item)}
                 <div class="item-layout">
                     <div class="item-body" lang=body_lang inner_html=item.body_html.clone()></div>
                     {contact}
                 </div>
                 {sessions}
                 {related}
-                <p class="reviewed">{reviewed}</p>
+                <footer class="item-footer">
+                    {sources_line(ctx, item)}
+                    <p class="reviewed">{reviewed}</p>
+                </footer>
             </article>
         }
     })
@@ -221,8 +224,10 @@ pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -
 
 fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
     let upcoming = item.upcoming_sessions(today);
+    let upcoming_is_empty = upcoming.is_empty();
+    // No confirmed session: say so plainly; `signup` then says whom to ask.
     let list = if upcoming.is_empty() {
-        view! { <p>{ctx.t("sessions-none")}</p> }.into_any()
+        view! { <p class="sessions-none"><strong>{ctx.t("sessions-none")}</strong></p> }.into_any()
     } else {
         let rows = upcoming
             .into_iter()
@@ -239,14 +244,20 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
     let place = item
         .place
         .clone()
+        .filter(|p| !crate::content::model::is_placeholder(p))
         .map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span>{p}</p> });
     let capacity = item
         .capacity
         .map(|c| view! { <p>{ctx.t_args("course-capacity", &[("count", c.into())])}</p> });
+    let signup_label = if upcoming_is_empty {
+        ctx.t("course-ask")
+    } else {
+        ctx.t("course-signup")
+    };
     let signup = item
         .signup
         .clone()
-        .map(|s| view! { <p><span class="label">{ctx.t("course-signup")}</span>{s}</p> });
+        .map(|s| view! { <p><span class="label">{signup_label}</span>{s}</p> });
     view! {
         <section class="course" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">{ctx.t("sessions-heading")}</h2>

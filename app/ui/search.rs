@@ -14,6 +14,7 @@ pub struct Asked<'a> {
     pub query: &'a str,
     pub kind: Option<Kind>,
     pub audience: Option<&'a str>,
+    pub without_parents: bool,
 }
 
 pub fn search_page(
@@ -93,9 +94,9 @@ fn hit_list(ctx: &Ctx<'_>, content: &Content, results: &SearchResults) -> impl I
     view! { <ol class="hits">{hits}</ol> }
 }
 
-/// Facet links: each keeps the query and the other filter.
+/// Facet links: each keeps the query and the other filters.
 fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl IntoView {
-    let link = |kind: Option<&str>, audience: Option<&str>| {
+    let link = |kind: Option<&str>, audience: Option<&str>, without_parents: bool| {
         let mut url = format!(
             "{}?q={}",
             ctx.path(search_path(ctx.lang)),
@@ -107,9 +108,13 @@ fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl In
         if let Some(a) = audience {
             url.push_str(&format!("&audience={a}"));
         }
+        if without_parents {
+            url.push_str("&without_parents=1");
+        }
         url
     };
     let current_kind = asked.kind.map(Kind::id);
+    let alone = asked.without_parents;
     let kinds = std::iter::once((None, ctx.t("filter-all"), None))
         .chain(results.kind_counts.iter().map(|(k, n)| {
             let name = Kind::from_id(k)
@@ -117,7 +122,7 @@ fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl In
                 .unwrap_or_else(|| k.clone());
             (Some(k.as_str()), name, Some(*n))
         }))
-        .map(|(k, name, n)| facet(link(k, asked.audience), name, n, k == current_kind))
+        .map(|(k, name, n)| facet(link(k, asked.audience, alone), name, n, k == current_kind))
         .collect_view();
     let audiences = std::iter::once((None, ctx.t("filter-all"), None))
         .chain(
@@ -126,14 +131,34 @@ fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl In
                 .iter()
                 .map(|(a, n)| (Some(a.as_str()), ctx.t(&format!("audience-{a}")), Some(*n))),
         )
-        .map(|(a, name, n)| facet(link(current_kind, a), name, n, a == asked.audience))
+        .map(|(a, name, n)| facet(link(current_kind, a, alone), name, n, a == asked.audience))
         .collect_view();
+    // For young people: help they can use without their parents (from the items' facts).
+    let for_young = !matches!(asked.audience, Some("foraeldre" | "fagpersoner"));
+    let parents = (for_young && (alone || results.without_parents_count > 0)).then(|| {
+        let choices = [
+            (false, ctx.t("filter-all"), None),
+            (
+                true,
+                ctx.t("search-filter-without-parents"),
+                Some(results.without_parents_count),
+            ),
+        ]
+        .into_iter()
+        .map(|(on, name, n)| facet(link(current_kind, asked.audience, on), name, n, on == alone))
+        .collect_view();
+        view! {
+            <h2 class="facet-heading">{ctx.t("search-filter-parents")}</h2>
+            <ul>{choices}</ul>
+        }
+    });
     view! {
         <nav class="facets" aria-label=ctx.t("search-filters")>
             <h2 class="facet-heading">{ctx.t("search-filter-kind")}</h2>
             <ul>{kinds}</ul>
             <h2 class="facet-heading">{ctx.t("filter-audience")}</h2>
             <ul>{audiences}</ul>
+            {parents}
         </nav>
     }
 }

@@ -2,7 +2,7 @@
 
 use super::respond::json_error;
 use super::AppState;
-use crate::content::model::Lang;
+use crate::content::model::{Item, Lang, Source, PLACEHOLDER};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -31,6 +31,38 @@ struct ItemSummary<'a> {
     title: &'a str,
     summary: &'a str,
     url: String,
+    sources: &'a [Source],
+    /// `YYYY-MM-DD`
+    reviewed: String,
+    /// Entry points and services only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    facts: Option<FactsSummary<'a>>,
+}
+
+/// The facts other clients ask for most; a fact nobody has written down is "ukendt".
+#[derive(Serialize)]
+struct FactsSummary<'a> {
+    /// "ja" | "nej" | "delvist" | "ukendt"
+    anonymous: &'static str,
+    parents_told: &'a str,
+    referral: &'a str,
+    cost: &'a str,
+}
+
+fn facts_summary(item: &Item) -> Option<FactsSummary<'_>> {
+    if !item.kind.needs_facts() {
+        return None;
+    }
+    fn text(v: Option<&String>) -> &str {
+        v.map_or(PLACEHOLDER, String::as_str)
+    }
+    let f = item.facts.as_ref();
+    Some(FactsSummary {
+        anonymous: f.and_then(|f| f.anonymous).map_or(PLACEHOLDER, |a| a.id()),
+        parents_told: text(f.and_then(|f| f.parents_told.as_ref())),
+        referral: text(f.and_then(|f| f.referral.as_ref())),
+        cost: text(f.and_then(|f| f.cost.as_ref())),
+    })
 }
 
 /// `GET /api/items?lang=da|en`: every published item.
@@ -59,6 +91,9 @@ pub async fn items(
             title: &i.title,
             summary: &i.summary,
             url: i.url(),
+            sources: &i.sources,
+            reviewed: i.reviewed.format("%Y-%m-%d").to_string(),
+            facts: facts_summary(i),
         })
         .collect();
     Json(items).into_response()

@@ -28,6 +28,7 @@ struct Params {
     kind: Option<Kind>,
     audience: Option<Audience>,
     age: Option<u8>,
+    without_parents: bool,
     limit: usize,
 }
 
@@ -38,6 +39,7 @@ fn parse(query: Option<&str>) -> Result<Params, &'static str> {
         kind: None,
         audience: None,
         age: None,
+        without_parents: false,
         limit: DEFAULT_LIMIT,
     };
     for (key, value) in form_pairs(query.unwrap_or(""))? {
@@ -48,6 +50,10 @@ fn parse(query: Option<&str>) -> Result<Params, &'static str> {
             _ if value.is_empty() => {}
             "kind" => p.kind = Some(Kind::from_id(&value).ok_or("bad-filter")?),
             "audience" => p.audience = Some(Audience::from_id(&value).ok_or("bad-filter")?),
+            // "Kan bruges uden mine forældre": only `1` turns it on; anything else is a mistake.
+            "without_parents" => {
+                p.without_parents = (value == "1").then_some(true).ok_or("bad-filter")?
+            }
             "age" => {
                 p.age = Some(
                     value
@@ -80,6 +86,7 @@ fn run(site: &Site, lang: Lang, p: &Params) -> SearchResults {
         kind: p.kind.map(|k| k.id().to_string()),
         audience: p.audience.map(|a| a.id().to_string()),
         age: p.age,
+        without_parents: p.without_parents,
         limit: p.limit,
     })
 }
@@ -102,6 +109,7 @@ fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response {
         query: &p.q,
         kind: p.kind,
         audience,
+        without_parents: p.without_parents,
     };
     // The search box passes the safety layer too: acute words get the first help first.
     let help = triage::screen(site, &p.q).map(|c| site.safety.first_help(c, lang.code()));
@@ -135,9 +143,10 @@ struct ApiAnswer {
 struct Counts {
     kind: Vec<(String, usize)>,
     audience: Vec<(String, usize)>,
+    without_parents: usize,
 }
 
-/// `GET /api/search?q=&lang=da|en&kind=&audience=&age=&limit=`
+/// `GET /api/search?q=&lang=da|en&kind=&audience=&age=&without_parents=1&limit=`
 pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let site = state.snapshot();
     let p = match parse(query.as_deref()) {
@@ -173,6 +182,7 @@ pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
         counts: Counts {
             kind: results.kind_counts,
             audience: results.audience_counts,
+            without_parents: results.without_parents_count,
         },
     };
     no_store(Json(answer).into_response())
