@@ -51,6 +51,8 @@ pub fn fold(word: &str) -> String {
             'ü' => out.push('u'),
             'ö' => out.push_str("oe"),
             'ä' => out.push_str("ae"),
+            // `don't` and `dont` are one spelling.
+            '\'' | '’' | 'ʼ' => {}
             _ => out.push(c),
         }
     }

@@ -255,20 +255,23 @@ impl LexiconBuilder {
         Ok(())
     }
 
+    /// The id of a pattern word; the same word written the same way is stored once (two
+    /// words with one loose key, like `dør` and `door`, stay apart).
     fn word(&mut self, kind: Kind, w: &str) -> u32 {
-        let key = loose(w);
-        if let Some(&id) = self.word_ids.get(&(kind, key.clone())) {
+        let folded = super::fold(w);
+        if let Some(&id) = self.word_ids.get(&(kind, folded.clone())) {
             return id;
         }
+        let key = loose(w);
         let id = self.words.len() as u32;
         self.words.push(WordPat {
             kind,
-            folded: super::fold(w),
+            folded: folded.clone(),
             letters: key.chars().collect(),
             stem: super::fold(&super::stem(w)),
-            loose: key.clone(),
+            loose: key,
         });
-        self.word_ids.insert((kind, key), id);
+        self.word_ids.insert((kind, folded), id);
         id
     }
 
@@ -437,9 +440,9 @@ impl Lexicon {
     fn scan_word(&self, t: &Token, typos: bool, out: &mut Vec<u32>) {
         let s = &self.settings;
         let n = t.letters.len();
-        // A word the site knows as correctly spelt (from 4 letters) is taken as written:
-        // no typo is forgiven in it, and `nogen` is not `nøgen`.
-        let known = n >= 4 && self.known.contains(&t.loose);
+        // A word the site knows as correctly spelt (from 3 letters) is taken as written:
+        // no typo is forgiven in it, and `nogen` is not `nøgen`, nor `har` `hår`.
+        let known = n >= 3 && self.known.contains(&t.loose);
         if let Some(ids) = self.by_loose.get(&t.loose) {
             out.extend(
                 ids.iter()
@@ -455,7 +458,9 @@ impl Lexicon {
                 key.clear();
                 key.extend(&t.letters[..len]);
                 if let Some(ids) = self.by_prefix.get(&key) {
-                    out.extend(ids);
+                    out.extend(ids.iter().filter(|&&id| {
+                        !known || t.folded.starts_with(&self.words[id as usize].folded)
+                    }));
                 }
             }
         }

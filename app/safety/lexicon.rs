@@ -148,6 +148,19 @@ impl At<'_> {
     }
 }
 
+/// `unless` and `about` words are taken exactly as written (with inflections only where
+/// written with `*`): a typo-tolerant "snitte" would also cancel "snit".
+fn exact(entry: &str) -> String {
+    entry
+        .split_whitespace()
+        .map(|w| match w.chars().next() {
+            Some('=' | '@' | '#' | '*') => w.to_string(),
+            _ => format!("={w}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Defines a file's word groups (a group may use the groups before it, in any file read
 /// earlier: the shared file first, then the categories in name order).
 fn add_groups(builder: &mut LexiconBuilder, groups: &[GroupDoc], at: &At, problems: &mut Vec<Problem>) {
@@ -208,7 +221,7 @@ pub fn load(
     let about: Vec<_> = shared
         .about
         .iter()
-        .filter_map(|e| builder.part(e.get_ref()).map_err(|m| problems.push(at.loc(e).error(m))).ok())
+        .filter_map(|e| builder.part(&exact(e.get_ref())).map_err(|m| problems.push(at.loc(e).error(m))).ok())
         .collect();
     let about_enders = shared
         .about_enders
@@ -330,7 +343,12 @@ pub fn load(
         let unless = doc
             .unless
             .iter()
-            .filter_map(|w| compile(w, true, &mut builder, problems))
+            .filter_map(|w| {
+                builder
+                    .part(&exact(w.get_ref()))
+                    .map_err(|m| problems.push(at.loc(w).error(m)))
+                    .ok()
+            })
             .collect();
         if doc.words.is_empty() && doc.combination.is_empty() {
             problems.push(top.error("Kategorien har ingen words og ingen [[combination]]: siden kan ikke genkende den."));

@@ -352,7 +352,12 @@ impl Safety {
             let span = hull(&f.spans);
             match r.kind {
                 RuleKind::Sign => {
-                    if !signs[r.category].iter().any(|(p, _)| *p == f.pattern) {
+                    // Two signs count only when they are two things said: not the same
+                    // pattern twice, and not two patterns on the same words.
+                    let seen = signs[r.category].iter().any(|(p, s)| {
+                        *p == f.pattern || (s.start < span.end && span.start < s.end)
+                    });
+                    if !seen {
                         signs[r.category].push((f.pattern, span));
                     }
                 }
