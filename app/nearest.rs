@@ -146,16 +146,6 @@ fn hash(kind: u8, parts: &[&str]) -> u64 {
 
 /// The feature bag of a message (feature → count).
 fn features(msg: &Message) -> FxHashMap<u64, f32> {
-    features_with(msg, 0.25)
-}
-
-/// Words and word pairs only (the linear model: letter pieces let it learn spelling
-/// styles instead of meaning).
-fn word_features(msg: &Message) -> FxHashMap<u64, f32> {
-    features_with(msg, 0.0)
-}
-
-fn features_with(msg: &Message, letters_weight: f32) -> FxHashMap<u64, f32> {
     let mut bag: FxHashMap<u64, f32> = FxHashMap::default();
     let mut add = |f: u64, w: f32| *bag.entry(f).or_default() += w;
     let toks: &[Token] = &msg.tokens;
@@ -169,12 +159,12 @@ fn features_with(msg: &Message, letters_weight: f32) -> FxHashMap<u64, f32> {
             .chain(t.letters.iter().copied())
             .chain(std::iter::once('#'))
             .collect();
-        if letters.len() > 4 && letters_weight > 0.0 {
+        if letters.len() > 4 {
             let mut piece = String::new();
             for w in letters.windows(4) {
                 piece.clear();
                 piece.extend(w);
-                add(hash(b'c', &[&piece]), letters_weight);
+                add(hash(b'c', &[&piece]), 0.25);
             }
         }
     }
@@ -217,39 +207,92 @@ mod tests {
     }
 }
 
-/// A linear score learnt from labelled examples at load time (logistic regression on the
-/// same features as [`Index`]): the share of "yes" it expects for a message, and the
-/// words that pushed it there. Deterministic: the same examples give the same model.
+/// A linear score learnt from labelled examples at load time (logistic regression): the
+/// probability of "yes" it sees in a message, and the words that pushed it there.
+///
+/// Features are tf-idf weighted words and word pairs of the loose spelling, and the
+/// three- to five-letter pieces of each word (so a typo or an inflection still shares
+/// most of them); pieces seen in only one example are left out. Training is plain
+/// stochastic gradient descent in a fixed order, so the same examples always give the
+/// same model.
 #[derive(Debug, Default)]
 pub struct Linear {
+    idf: FxHashMap<u64, f32>,
     weights: FxHashMap<u64, f32>,
     bias: f32,
     /// Feature → a readable name (for `explain`).
     names: FxHashMap<u64, String>,
 }
 
+/// A message's raw features: (feature, count, readable name for words).
+fn linear_features(msg: &Message) -> Vec<(u64, Option<String>)> {
+    let toks = &msg.tokens;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        out.push((hash(b'W', &[&t.loose]), Some(t.word.clone())));
+        if let Some(next) = toks.get(i + 1).filter(|n| n.sentence == t.sentence) {
+            out.push((
+                hash(b'B', &[&t.loose, &next.loose]),
+                Some(format!("{} {}", t.word, next.word)),
+            ));
+        }
+        let letters: Vec<char> = std::iter::once(' ')
+            .chain(t.letters.iter().copied())
+            .chain(std::iter::once(' '))
+            .collect();
+        let mut piece = String::new();
+        for n in 3..=5 {
+            for w in letters.windows(n) {
+                piece.clear();
+                piece.extend(w);
+                out.push((hash(b'C', &[&piece]), None));
+            }
+        }
+    }
+    out
+}
+
 impl Linear {
     /// Learns from `(message, yes)` pairs; both classes count equally however many each has.
     pub fn train(examples: &[(Message, bool)]) -> Linear {
         let mut model = Linear::default();
-        let bags: Vec<(Vec<(u64, f32)>, bool)> = examples
-            .iter()
-            .map(|(m, y)| {
-                for (f, name) in feature_names(m) {
-                    model.names.entry(f).or_insert(name);
+        let raw: Vec<Vec<(u64, Option<String>)>> =
+            examples.iter().map(|(m, _)| linear_features(m)).collect();
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        for feats in &raw {
+            let mut seen: Vec<u64> = feats.iter().map(|f| f.0).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for f in seen {
+                *df.entry(f).or_default() += 1;
+            }
+            for (f, name) in feats {
+                if let Some(n) = name {
+                    model.names.entry(*f).or_insert_with(|| n.clone());
                 }
-                (unit(word_features(m)), *y)
-            })
+            }
+        }
+        let n = raw.len().max(1) as f32;
+        model.idf = df
+            .into_iter()
+            // Letter pieces of one example only are noise; words always count.
+            .filter(|(f, d)| *d >= 2 || model.names.contains_key(f))
+            .map(|(f, d)| (f, 1.0 + ((1.0 + n) / (1.0 + d as f32)).ln()))
+            .collect();
+        let bags: Vec<(Vec<(u64, f32)>, bool)> = raw
+            .iter()
+            .zip(examples)
+            .map(|(feats, (_, y))| (model.vector(feats), *y))
             .collect();
         let yes = bags.iter().filter(|b| b.1).count().max(1) as f32;
         let no = bags.iter().filter(|b| !b.1).count().max(1) as f32;
         let total = yes + no;
         let (w_yes, w_no) = (total / (2.0 * yes), total / (2.0 * no));
-        // Plain stochastic gradient descent in a fixed pseudo-random order.
         let mut order: Vec<usize> = (0..bags.len()).collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        const EPOCHS: usize = 30;
-        const L2: f32 = 1e-4;
+        const EPOCHS: usize = 40;
+        // Weak regularisation: the examples are many and varied (like C = 16).
+        let l2 = 1.0 / (16.0 * total);
         for epoch in 0..EPOCHS {
             for i in (1..order.len()).rev() {
                 seed ^= seed << 13;
@@ -257,7 +300,7 @@ impl Linear {
                 seed ^= seed << 17;
                 order.swap(i, (seed % (i as u64 + 1)) as usize);
             }
-            let rate = 0.5 / (1.0 + epoch as f32 * 0.2);
+            let rate = 1.0 / (1.0 + epoch as f32 * 0.3);
             for &i in &order {
                 let (x, y) = &bags[i];
                 let p = model.probability(x);
@@ -265,11 +308,32 @@ impl Linear {
                 model.bias -= rate * g;
                 for (f, v) in x {
                     let w = model.weights.entry(*f).or_default();
-                    *w -= rate * (g * v + L2 * *w);
+                    *w -= rate * (g * v + l2 * *w);
                 }
             }
         }
         model
+    }
+
+    /// tf-idf (sublinear) of known features, scaled to unit length.
+    fn vector(&self, feats: &[(u64, Option<String>)]) -> Vec<(u64, f32)> {
+        let mut tf: FxHashMap<u64, f32> = FxHashMap::default();
+        for (f, _) in feats {
+            if self.idf.contains_key(f) {
+                *tf.entry(*f).or_default() += 1.0;
+            }
+        }
+        let mut v: Vec<(u64, f32)> = tf
+            .into_iter()
+            .map(|(f, c)| (f, (1.0 + c.ln()) * self.idf[&f]))
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v
     }
 
     fn probability(&self, x: &[(u64, f32)]) -> f32 {
@@ -282,45 +346,22 @@ impl Linear {
 
     /// The model's probability of "yes" for `msg`.
     pub fn score(&self, msg: &Message) -> f32 {
-        self.probability(&unit(word_features(msg)))
+        self.probability(&self.vector(&linear_features(msg)))
     }
 
-    /// The `n` features of `msg` that pushed hardest towards "yes".
+    /// The `n` words and word pairs of `msg` that pushed hardest towards "yes".
     pub fn reasons(&self, msg: &Message, n: usize) -> Vec<(String, f32)> {
-        let mut out: Vec<(String, f32)> = unit(word_features(msg))
+        let x = self.vector(&linear_features(msg));
+        let mut out: Vec<(String, f32)> = x
             .into_iter()
             .filter_map(|(f, v)| {
+                let name = self.names.get(&f)?;
                 let w = self.weights.get(&f)? * v;
-                (w > 0.0).then(|| (self.names.get(&f).cloned().unwrap_or_default(), w))
+                (w > 0.0).then(|| (name.clone(), w))
             })
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1));
         out.truncate(n);
         out
     }
-}
-
-/// Features scaled to unit length, so long and short messages weigh alike.
-fn unit(bag: FxHashMap<u64, f32>) -> Vec<(u64, f32)> {
-    let mut v: Vec<(u64, f32)> = bag.into_iter().collect();
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
-    }
-    v
-}
-
-/// Readable names of a message's word and word-pair features.
-fn feature_names(msg: &Message) -> Vec<(u64, String)> {
-    let toks = &msg.tokens;
-    let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        out.push((hash(b'w', &[&t.stem]), t.word.clone()));
-        if let Some(next) = toks.get(i + 1).filter(|n| n.sentence == t.sentence) {
-            out.push((hash(b'b', &[&t.stem, &next.stem]), format!("{} {}", t.word, next.word)));
-        }
-    }
-    out
 }

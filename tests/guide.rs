@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use findhjaelp::cases;
 use findhjaelp::content::model::Lang;
 
 fn form_of(answers: &findhjaelp::guide::Answers) -> String {
@@ -162,25 +163,36 @@ async fn guide_pages_are_private() {
         .contains("<form method=\"post\" action=\"/guide/chat\""));
 }
 
+/// The first help box of a page and the acute category it is for.
+fn first_help(body: &str) -> Option<&str> {
+    let end = body.find("class=\"acute-banner first-help\"")?;
+    let start = body[..end].rfind("<section")?;
+    body[start..end]
+        .split("data-category=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+}
+
 #[tokio::test]
-async fn the_chat_answers_acute_danger_first() {
+async fn the_chat_answers_acute_danger_first_with_help_for_that_danger() {
     let app = app();
-    for text in [
-        "jeg vil ikke leve mere",
-        "min far slår mig",
-        "jeg tænker på selvmort",
-        "someone is hurting me",
+    for (text, category, number) in [
+        ("jeg vil ikke leve mere", "selvmord", "70 201 201"),
+        ("min far slår mig", "vold-mod-barn", "116 111"),
+        ("jeg tænker på selvmort", "selvmord", "70 201 201"),
+        ("someone is hurting me", "vold-mod-barn", "116 111"),
+        ("min ven har taget en hel pakke piller", "forgiftning", "82 12 12 12"),
+        ("min mor har smidt mig ud og jeg har ingen steder at sove i nat", "intet-sted-at-sove", "114"),
     ] {
         let r = post_form(&app, "/guide/chat", &format!("text={}", enc(text))).await;
         assert_eq!(r.status, 200, "{text}");
-        let acute = r
-            .body
-            .find("class=\"acute-banner\"")
-            .unwrap_or_else(|| panic!("{text}: no acute help"));
-        assert!(r.body.contains("116 111"), "{text}");
-        if let Some(main) = r.body.find("<main") {
-            assert!(acute > main, "{text}: acute help is in the page body");
-        }
+        assert_eq!(first_help(&r.body), Some(category), "{text}");
+        let help = r.body.find("first-help").unwrap();
+        let entry = r.body.find("class=\"outcome-entry\"").unwrap_or(usize::MAX);
+        assert!(help < entry, "{text}: the first help comes before the entry point");
+        assert!(r.body.contains(number), "{text}: {number}");
+        let tel = format!("href=\"tel:{}\"", number.replace(' ', ""));
+        assert!(r.body.contains(&tel), "{text}: the number can be called");
     }
     let calm = post_form(
         &app,
@@ -188,78 +200,80 @@ async fn the_chat_answers_acute_danger_first() {
         "text=jeg+t%C3%A6nker+ikke+p%C3%A5+selvmord+men+min+s%C3%B8n+drikker",
     )
     .await;
-    assert!(
-        !calm
-            .body
-            .contains("role=\"alert\" aria-labelledby=\"acute-now\""),
-        "negated: not acute"
-    );
+    assert_eq!(first_help(&calm.body), None, "negated: not acute");
+    // The question pages' own acute outcome (no message to read) keeps the general help.
+    let flow = post_form(&app, "/guide", "a.hvem=ung&a.emne=vold-og-overgreb").await;
+    assert!(flow.body.contains("class=\"acute-banner\""));
 }
 
 #[tokio::test]
-async fn the_chat_says_when_it_cannot_tell() {
+async fn the_chat_says_when_it_is_not_sure_and_never_guesses() {
     let app = app();
     let r = post_form(&app, "/guide/chat", "text=blomsterkasse+p%C3%A5+altanen").await;
     assert_eq!(r.status, 200);
-    assert!(r.body.contains("Vi forstod det ikke helt"));
+    assert!(r.body.contains("Fortæl os lidt mere"));
     assert!(
-        r.body.contains("name=\"a.hvem\""),
-        "offers the first question"
+        r.body.contains("<button type=\"submit\" name=\"a.hvem\" value=\"ung\" class=\"choice-button\">"),
+        "asks who is writing, as buttons"
     );
+    assert!(r.body.contains("class=\"doors\""), "shows the doors");
+    assert!(!r.body.contains("class=\"card\""), "no search hits as an answer");
     let api = get(&app, "/api/guide?q=blomsterkasse&lang=da").await.json();
     assert_eq!(api["acute"], false);
+    assert_eq!(api["acute_category"], serde_json::Value::Null);
+    assert_eq!(api["understood"], false);
+    assert_eq!(api["recommendations"].as_array().unwrap().len(), 0);
     assert_eq!(api["question"]["id"], "hvem");
+    // Who is known, what is not: ask what it is about.
+    let api = get(&app, &format!("/api/guide?q={}&lang=da", enc("jeg er 14"))).await.json();
+    assert_eq!(api["question"]["id"], "emne");
 }
 
 #[tokio::test]
-async fn api_guide_shape_and_quality_on_the_public_cases() {
+async fn young_people_writing_about_themselves_are_not_sent_to_report_a_concern() {
     let app = app();
-    let cases = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/dev-guide.tsv"
-    ))
-    .unwrap();
-    let (mut passed, mut total, mut acute_wrong) = (0, 0, Vec::new());
-    for line in cases
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let (lang, text, expected) = (cols[0], cols[1], cols[2]);
-        let flag = cols.get(3).map(|s| s.trim()).unwrap_or("");
-        let r = get(&app, &format!("/api/guide?q={}&lang={lang}", enc(text)))
-            .await
-            .json();
-        let recs = r["recommendations"].as_array().unwrap();
-        for rec in recs {
-            for key in ["slug", "kind", "title", "url", "reason"] {
-                assert!(rec[key].is_string(), "{key} in {rec}");
-            }
-        }
-        let top: Vec<&str> = recs
-            .iter()
-            .take(3)
-            .map(|r| r["slug"].as_str().unwrap())
-            .collect();
-        let mut ok = expected.split(',').any(|e| top.contains(&e.trim()));
-        if !flag.is_empty() && (flag == "acute") != r["acute"].as_bool().unwrap() {
-            ok = false;
-            acute_wrong.push(text.to_string());
-        }
-        total += 1;
-        passed += ok as usize;
+    for text in [
+        "jeg er 14 og bekymret for mig selv",
+        "jeg har det svært og ved ikke hvem jeg skal snakke med",
+        "i'm 15 and i worry about everything",
+        "jeg er så ked af det efter min morfar døde",
+    ] {
+        let r = get(&app, &format!("/api/guide?q={}&lang=da", enc(text))).await.json();
+        let first = r["recommendations"][0]["slug"].as_str().unwrap_or("");
+        assert_ne!(first, "underretning", "{text}");
+        assert_ne!(first, "skilsmissegruppe-for-boern", "{text}");
     }
-    assert!(
-        acute_wrong.is_empty(),
-        "acute flag wrong for {acute_wrong:?}"
-    );
-    assert!(
-        passed * 10 >= total * 9,
-        "guide quality {passed}/{total} below 90%"
-    );
+}
+
+#[tokio::test]
+async fn api_guide_shape_and_quality_on_the_public_and_own_cases() {
+    let app = app();
+    for (file, min) in [("dev-guide.tsv", 0.95), ("own-guide.tsv", 0.9)] {
+        let report = run_guide_cases(&app, &data_file(file)).await;
+        eprint!("{}", report.text(file));
+        let wrong_flag: Vec<_> = report
+            .failures()
+            .filter(|s| s.case.flag.is_some() && s.answer.acute != (s.case.flag == Some(cases::Flag::Acute)))
+            .map(|s| s.case.text.clone())
+            .collect();
+        assert!(wrong_flag.is_empty(), "{file}: acute flag wrong for {wrong_flag:?}");
+        assert!(report.ratio() >= min, "{file}: {:.0} % below {:.0} %", 100.0 * report.ratio(), 100.0 * min);
+    }
+    // The reply's shape.
+    let r = get(&app, "/api/guide?q=min+s%C3%B8n+vil+sl%C3%A5+sig+selv+ihjel&lang=da").await.json();
+    assert_eq!(r["acute"], true);
+    assert_eq!(r["acute_category"], "selvmord");
+    assert_eq!(r["understood"], true);
+    for rec in r["recommendations"].as_array().unwrap() {
+        for key in ["slug", "kind", "title", "url", "reason"] {
+            assert!(rec[key].is_string(), "{key} in {rec}");
+        }
+    }
+    assert!(r["next_steps"].is_string());
     // POST works the same as GET.
     let r = post_form(&app, "/api/guide", "q=min+datter+har+angst&lang=da")
         .await
         .json();
     assert_eq!(r["recommendations"][0]["slug"], "stien");
+    assert_eq!(r["acute_category"], serde_json::Value::Null);
 }

@@ -13,7 +13,7 @@
 
 pub mod distance;
 pub mod pattern;
-mod spelling;
+pub mod spelling;
 
 pub use spelling::Spelling;
 

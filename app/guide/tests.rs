@@ -1,4 +1,5 @@
 use super::*;
+use crate::analysis::{Message, Spelling};
 use crate::problem::Problem;
 use std::collections::HashSet;
 
@@ -61,14 +62,32 @@ fn content_files() -> Vec<SourceFile> {
         .collect()
 }
 
+/// The chat spellings of the real content (`content/chatsprog.toml`).
+fn spelling() -> &'static Spelling {
+    static S: std::sync::OnceLock<Spelling> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/chatsprog.toml");
+        let file = SourceFile {
+            path: crate::analysis::spelling::FILE.into(),
+            text: std::fs::read_to_string(path).expect("content/chatsprog.toml"),
+        };
+        let mut problems = Vec::new();
+        let s = Spelling::load(&[file], &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        s
+    })
+}
+
+fn load(files: &[SourceFile], slug_exists: &dyn Fn(&str) -> bool) -> Result<Guide, Vec<Problem>> {
+    Guide::load(files, slug_exists, &["da", "en"], spelling(), &[])
+}
+
 fn guide() -> &'static Guide {
     static G: std::sync::OnceLock<Guide> = std::sync::OnceLock::new();
-    G.get_or_init(
-        || match Guide::load(&content_files(), &slug_exists, &["da", "en"]) {
-            Ok(g) => g,
-            Err(problems) => panic!("the guide does not load:\n{}", show(&problems)),
-        },
-    )
+    G.get_or_init(|| match load(&content_files(), &slug_exists) {
+        Ok(g) => g,
+        Err(problems) => panic!("the guide does not load:\n{}", show(&problems)),
+    })
 }
 
 fn show(problems: &[Problem]) -> String {
@@ -99,7 +118,7 @@ fn real_guide_loads_against_the_real_content() {
             .iter()
             .any(|k| root.join(k).join(format!("{slug}.da.md")).is_file())
     };
-    if let Err(p) = Guide::load(&content_files(), &exists, &["da", "en"]) {
+    if let Err(p) = load(&content_files(), &exists) {
         panic!("{}", show(&p));
     }
     // and a very long message is read quickly, from its start
@@ -142,7 +161,7 @@ fn every_path_ends_at_an_entry_point_within_five_questions() {
         reached.insert(outcome.clone());
         // young people always get the anonymous options
         if answers.get("hvem").is_some_and(|a| a[0] == "ung") {
-            let v = g.outcome_view(outcome, answers);
+            let v = g.outcome_view(g.outcome(outcome).expect("enumerated"), answers);
             for s in [
                 "ungekonsulenterne",
                 "boerns-vilkaar",
@@ -467,11 +486,9 @@ fn load_str(text: &str) -> Result<Guide, Vec<Problem>> {
             text: "not a guide file".into(),
         },
     ];
-    Guide::load(
-        &files,
-        &|s| ["familieraadgivningen", "akut-hjaelp", "stien"].contains(&s),
-        &["da", "en"],
-    )
+    load(&files, &|s| {
+        ["familieraadgivningen", "akut-hjaelp", "stien"].contains(&s)
+    })
 }
 
 /// The line (1-based) of the `nth` (0-based) occurrence of `needle` in `text`.
@@ -658,11 +675,9 @@ fn broken_chat_rules_are_reported() {
             text: chat.into(),
         },
     ];
-    let p = Guide::load(
-        &files,
-        &|s| ["familieraadgivningen", "akut-hjaelp", "stien"].contains(&s),
-        &["da", "en"],
-    )
+    let p = load(&files, &|s| {
+        ["familieraadgivningen", "akut-hjaelp", "stien"].contains(&s)
+    })
     .unwrap_err();
     assert!(
         p.iter()
@@ -681,15 +696,10 @@ fn broken_chat_rules_are_reported() {
 // ---------------------------------------------------------------------------------------
 // The chat interpreter
 
+/// The chat's answer to a message, without the safety layer (that is tested with the
+/// whole site in tests/safety.rs).
 fn ask(text: &str) -> ChatReply {
-    guide().interpret(text, "da")
-}
-
-fn top3(r: &ChatReply) -> Vec<String> {
-    r.outcome
-        .as_ref()
-        .map(|o| o.slugs().into_iter().take(3).map(String::from).collect())
-        .unwrap_or_default()
+    guide().interpret(&Message::read(text, spelling()), None)
 }
 
 #[test]
@@ -812,82 +822,7 @@ fn chat_finds_ages() {
 }
 
 #[test]
-fn chat_sees_acute_danger_with_inflections_typos_and_phrases() {
-    let acute = [
-        "selvmord",
-        "min søn taler om selvmord",
-        "jeg har selvmordstanker",
-        "jeg tænker på selvmort",
-        "jeg vil ikke leve mere",
-        "min datter vil ikke leve mere",
-        "Jeg har ikke lyst til at leve",
-        "jeg vil slå mig selv ihjel",
-        "han siger han vil slå sig selv ihjel",
-        "jeg vil bare dø",
-        "jeg gør skade på mig selv",
-        "min far slår mig",
-        "min mor slog mig i går",
-        "Nej, han slår mig stadig",
-        "Ikke sjovt, han slår mig",
-        "No, he hits me",
-        "Jeg kan ikke mere, jeg vil bare forsvinde",
-        "min datter er blevet seksuelt misbrugt",
-        "han truer med at slå os",
-        "børnene er alene hjemme i nat og der er ingen voksne",
-        "someone is hurting me",
-        "I want to kill myself",
-        "my son wants to die",
-        "I don't want to live anymore",
-        "my stepdad hits me",
-        "I was sexually abused",
-        "I cut myself",
-    ];
-    for t in acute {
-        let r = ask(t);
-        assert!(r.acute, "{t} should be acute");
-        let o = r.outcome.unwrap_or_else(|| panic!("{t}: no outcome"));
-        assert!(o.acute, "{t}");
-        assert_eq!(o.entry, "akut-hjaelp", "{t}");
-    }
-    // the topic's entry point follows the acute help
-    let r = ask("min søn på 15 vil slå sig selv ihjel");
-    let o = r.outcome.unwrap();
-    assert_eq!(o.slugs()[..2], ["akut-hjaelp", "stien"]);
-    assert_eq!(o.id, "akut-mistrivsel");
-    // acute signs with another, stronger topic: acute help first, then that topic's entry point
-    let r = ask("Det er akut: min søn på 15 drikker hver dag, ryger hash og tager kokain");
-    assert!(r.acute);
-    assert_eq!(r.topic.as_deref(), Some("rusmidler"));
-    let o = r.outcome.unwrap();
-    assert_eq!(o.slugs()[..2], ["akut-hjaelp", "ungekonsulenterne"]);
-    assert_eq!(o.then.as_deref(), Some("rusmidler-barn"));
-    assert!(o.acute);
-}
-
-#[test]
-fn negation_turns_off_acute_words_but_not_phrases_that_contain_it() {
-    for t in [
-        "jeg tænker ikke på selvmord",
-        "ikke selvmord, men han er ked af det",
-        "Min søn er ikke selvmordstruet",
-        "Han har aldrig skadet sig selv",
-        "jeg vil ikke dø",
-        "han slår ikke, men råber meget",
-        "He has never talked about suicide",
-    ] {
-        assert!(!ask(t).acute, "{t} should not be acute");
-    }
-    assert!(ask("jeg vil ikke leve mere").acute);
-    assert!(
-        ask("han slår mig ikke tit, men nogle gange").acute,
-        "safety first: the phrase stands"
-    );
-    assert!(ask("Han siger ikke så meget, men jeg tror han tænker på selvmord").acute);
-}
-
-#[test]
 fn misspellings_of_longer_words_are_tolerated() {
-    assert!(ask("jeg tænker på selvmort").acute);
     assert_eq!(
         ask("kan jeg snakke med nogen hos hedspace")
             .topic
@@ -918,6 +853,7 @@ fn unknown_text_is_not_understood_and_offers_the_first_question() {
     ] {
         let r = ask(t);
         assert!(!r.understood, "{t}");
+        assert_eq!(r.how, Understood::No, "{t}");
         assert!(r.outcome.is_none());
         assert!(!r.acute);
         assert_eq!(
@@ -940,7 +876,7 @@ fn unknown_text_is_not_understood_and_offers_the_first_question() {
 fn chat_asks_the_one_missing_thing_that_matters_and_continues_in_the_flow() {
     let g = guide();
     // topic known, writer unknown, and a professional would get another answer
-    let r = g.interpret("Der er meget fravær og uro i skolen", "da");
+    let r = ask("Der er meget fravær og uro i skolen");
     assert!(r.understood);
     assert!(r.outcome.is_some(), "a best guess is still given");
     let q = r.question.clone().expect("a clarifying question");
@@ -955,18 +891,18 @@ fn chat_asks_the_one_missing_thing_that_matters_and_continues_in_the_flow() {
     assert!(matches!(g.step(&a), Ok(Step::Question(q)) if q.id == "alder"));
 
     // who and what known, age unknown and it matters
-    let r = g.interpret("min søn er trist", "da");
+    let r = ask("min søn er trist");
     assert_eq!(r.question.as_ref().unwrap().id, "alder");
     assert_eq!(r.assumed, Vec::<String>::new());
     // nothing missing that matters: no question, assumed answers listed
-    let r = g.interpret("Hvordan klager jeg over en afgørelse", "da");
+    let r = ask("Hvordan klager jeg over en afgørelse");
     assert!(r.question.is_none(), "{:?}", r.question.map(|q| q.id));
     assert!(r.assumed.contains(&"hvem".to_string()));
     let o = r.outcome.as_ref().unwrap();
     assert!(!r.acute);
     assert_eq!(o.recommendations[1].slug, "klage-over-en-afgoerelse");
     assert!(o.recommendations[0].reason.get("en").len() > 5);
-    let r = g.interpret("min søn er trist", "en");
+    let r = ask("min søn er trist");
     let q = r.question.unwrap();
     assert_eq!(q.id, "alder");
     assert_eq!(q.text.get("en"), "How old is the child or young person?");
@@ -993,117 +929,8 @@ fn young_people_always_get_the_anonymous_options_from_the_chat() {
     }
 }
 
-// ---------------------------------------------------------------------------------------
-// The scored cases (same rule as /work/shared/eval/eval.py: an expected slug among the
-// first 3 of [entry] + related, and the acute flag right where the case says so)
-
-fn run_cases(file: &str) {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("app/guide/testdata")
-            .join(file),
-    )
-    .expect("test cases");
-    let (mut passed, mut total) = (0, 0);
-    let mut failures = Vec::new();
-    let mut acute_failures = Vec::new();
-    for line in text.lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let (lang, msg) = (cols[0], cols[1]);
-        let expected: Vec<&str> = cols[2].split(',').map(str::trim).collect();
-        let flag = cols.get(3).map(|s| s.trim()).unwrap_or("");
-        let r = guide().interpret(msg, lang);
-        let got = top3(&r);
-        if std::env::var_os("GUIDE_VERBOSE").is_some() {
-            eprintln!("{:#?}", guide().explain(msg));
-            eprintln!(
-                "{msg:?} -> {got:?} acute={} topic={:?} who={:?} age={:?} ask={:?}",
-                r.acute,
-                r.topic,
-                r.audience,
-                r.age,
-                r.question.as_ref().map(|q| &q.id)
-            );
-        }
-        let mut ok = expected.iter().any(|e| got.iter().any(|g| g == e));
-        if !flag.is_empty() && (flag == "acute") != r.acute {
-            ok = false;
-        }
-        total += 1;
-        if ok {
-            passed += 1;
-        } else {
-            let f = format!(
-                "[{lang}] {msg:?} -> {got:?} acute={} (want {expected:?} {flag})",
-                r.acute
-            );
-            if flag == "acute" || r.acute && flag == "calm" {
-                acute_failures.push(f.clone());
-            }
-            failures.push(f);
-        }
-    }
-    let ratio = passed as f64 / total as f64;
-    eprintln!("{file}: {passed}/{total}");
-    assert!(
-        acute_failures.is_empty(),
-        "{file}: acute cases wrong:\n{}",
-        acute_failures.join("\n")
-    );
-    assert!(
-        ratio >= 0.9,
-        "{file}: {passed}/{total} passed; failures:\n{}",
-        failures.join("\n")
-    );
-}
-
-#[test]
-fn dev_cases_pass_like_eval_py() {
-    run_cases("dev-guide.tsv");
-}
-
-#[test]
-fn own_cases_pass_like_eval_py() {
-    run_cases("own-guide.tsv");
-}
-
-/// Lists words of the system's Danish and English word lists that chat words match only
-/// through typo tolerance, to spot rules that catch ordinary words ("truet" ~ "træt").
-/// Run by hand: `cargo test --lib guide::tests::fuzzy_audit -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn fuzzy_audit() {
-    let mut words = Vec::new();
-    for f in ["/usr/share/dict/danish", "/usr/share/dict/american-english"] {
-        if let Ok(t) = std::fs::read(f) {
-            words.extend(
-                String::from_utf8_lossy(&t)
-                    .lines()
-                    .map(|l| l.to_lowercase()),
-            );
-        }
-    }
-    for line in guide().chat.fuzzy_audit(&words) {
-        eprintln!("{line}");
-    }
-}
-
 #[test]
 fn ordinary_words_do_not_trigger_rules_through_typo_tolerance() {
-    for t in [
-        "vi lærer at lege sammen i Invest in Play",
-        "døren er åben hele dagen",
-        "tænk hvis han kunne få en ven",
-        "I keep putting it off",
-        "we are amused and happy",
-        "min søn har det fint og spiller fodbold",
-        "vi mødte en pædagog",
-    ] {
-        assert!(!ask(t).acute, "{t} should not be acute");
-    }
     let topic = |t: &str| ask(t).topic;
     assert_ne!(
         topic("han spiller meget computer").as_deref(),
@@ -1123,42 +950,4 @@ fn ordinary_words_do_not_trigger_rules_through_typo_tolerance() {
     );
     assert_ne!(topic("vi sidder i stuen").as_deref(), Some("mistrivsel"));
     assert_ne!(topic("it costs a lot").as_deref(), Some("din-sag"));
-}
-
-/// Prints what the interpreter makes of every case in the file named by `GUIDE_CASES`
-/// (same format as testdata/dev-guide.tsv), for trying out new chat words by hand:
-/// `GUIDE_CASES=cases.tsv cargo test --lib guide::tests::try_cases -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn try_cases() {
-    let Some(path) = std::env::var_os("GUIDE_CASES") else {
-        return;
-    };
-    let text = std::fs::read_to_string(path).expect("cases");
-    for line in text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let r = guide().interpret(cols[1], cols[0]);
-        let got = top3(&r);
-        let ok = cols
-            .get(2)
-            .is_none_or(|e| e.split(',').any(|e| got.iter().any(|g| g == e.trim())));
-        let flag_ok = match cols.get(3).map(|s| s.trim()) {
-            Some("acute") => r.acute,
-            Some("calm") => !r.acute,
-            _ => true,
-        };
-        eprintln!(
-            "{} {:?} -> {got:?} acute={} topic={:?} who={:?} age={:?} ask={:?}",
-            if ok && flag_ok { "PASS" } else { "FAIL" },
-            cols[1],
-            r.acute,
-            r.topic,
-            r.audience,
-            r.age,
-            r.question.as_ref().map(|q| &q.id)
-        );
-    }
 }

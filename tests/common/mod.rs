@@ -229,3 +229,30 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// A file under tests/data/.
+pub fn data_file(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+}
+
+/// Scores a guide case file (see `findhjaelp::cases`) through `/api/guide` over HTTP.
+pub async fn run_guide_cases(app: &axum::Router, path: &Path) -> findhjaelp::cases::Report {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let cases = findhjaelp::cases::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut answers = Vec::with_capacity(cases.len());
+    for case in &cases {
+        let r = get(app, &format!("/api/guide?q={}&lang={}", enc(&case.text), case.lang))
+            .await
+            .json();
+        answers.push(findhjaelp::cases::Answer {
+            slugs: r["recommendations"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|x| x["slug"].as_str().map(String::from)).collect())
+                .unwrap_or_default(),
+            acute: r["acute"].as_bool().unwrap_or(false),
+            category: r["acute_category"].as_str().map(String::from),
+        });
+    }
+    let mut next = answers.into_iter();
+    findhjaelp::cases::score(&cases, 3, |_| next.next().unwrap_or_default())
+}
