@@ -80,7 +80,10 @@ pub fn parse(text: &str) -> Result<Vec<Case>, String> {
                 .map(str::to_string)
                 .collect(),
             flag,
-            category: cols.get(4).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+            category: cols
+                .get(4)
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty()),
         });
     }
     Ok(cases)

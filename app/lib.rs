@@ -12,7 +12,7 @@ pub mod reload;
 pub mod safety;
 pub mod search;
 pub mod site;
-pub mod triage;
 pub mod source;
+pub mod triage;
 pub mod ui;
 pub mod web;

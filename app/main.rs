@@ -4,9 +4,9 @@ use clap::{Args, Parser, Subcommand};
 use findhjaelp::cases;
 use findhjaelp::content::model::Lang;
 use findhjaelp::i18n::I18n;
-use findhjaelp::triage;
 use findhjaelp::problem::Problem;
 use findhjaelp::reload::{self, ContentSource};
+use findhjaelp::triage;
 use findhjaelp::web::{self, AppState, Limits};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -192,7 +192,11 @@ fn explain(source: &ContentSource, i18n: Arc<I18n>, text: &str, lang: &str) -> E
         println!("  {line}");
     }
     let reply = findhjaelp::web::guide::guide_reply(&site, lang, &t);
-    let slugs: Vec<&str> = reply.recommendations.iter().map(|r| r.slug.as_str()).collect();
+    let slugs: Vec<&str> = reply
+        .recommendations
+        .iter()
+        .map(|r| r.slug.as_str())
+        .collect();
     println!("svar: {}", slugs.join(", "));
     if let Some(q) = &reply.question {
         println!("spørger: {} ({})", q.text, q.id);
@@ -200,7 +204,13 @@ fn explain(source: &ContentSource, i18n: Arc<I18n>, text: &str, lang: &str) -> E
     ExitCode::SUCCESS
 }
 
-fn test_cases(source: &ContentSource, i18n: Arc<I18n>, file: &PathBuf, top: usize, min: f64) -> ExitCode {
+fn test_cases(
+    source: &ContentSource,
+    i18n: Arc<I18n>,
+    file: &PathBuf,
+    top: usize,
+    min: f64,
+) -> ExitCode {
     let site = match source.build(i18n) {
         Ok(site) => site,
         Err(problems) => {

@@ -168,7 +168,6 @@ impl Loc {
     }
 }
 
-
 /// Reads a TOML content file into `T`, or a problem at the line of the mistake.
 pub fn read_toml<T: serde::de::DeserializeOwned>(path: &str, text: &str) -> Result<T, Problem> {
     toml::from_str(text).map_err(|e| {

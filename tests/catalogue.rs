@@ -53,7 +53,7 @@ const CATALOGUE: &[(&str, bool)] = &[
 
 #[tokio::test]
 async fn every_catalogue_item_exists_and_renders() {
-    let site = site_from(&findhjaelp::source::embedded_files());
+    let site = default_site();
     for (slug, english) in CATALOGUE {
         let da = site
             .content
@@ -74,7 +74,7 @@ async fn every_catalogue_item_exists_and_renders() {
             );
         }
     }
-    let app = app_with(site);
+    let app = app_with_shared(site);
     for (slug, _) in CATALOGUE {
         for uri in [format!("/{slug}"), format!("/en/{slug}")] {
             assert_eq!(get(&app, &uri).await.status, 200, "{uri}");
@@ -84,7 +84,7 @@ async fn every_catalogue_item_exists_and_renders() {
 
 #[test]
 fn bodies_are_real_prose() {
-    let site = site_from(&findhjaelp::source::embedded_files());
+    let site = default_site();
     for item in site.content.in_lang(Lang::Da) {
         let words = item.body_text.split_whitespace().count();
         assert!(
@@ -98,7 +98,7 @@ fn bodies_are_real_prose() {
 /// LIX limits from content/README.md: pages only for young people ≤ 35 (easy), others ≤ 45 (medium).
 #[test]
 fn danish_bodies_are_easy_to_read() {
-    let site = site_from(&findhjaelp::source::embedded_files());
+    let site = default_site();
     let mut too_hard = Vec::new();
     for item in site.content.in_lang(Lang::Da) {
         let limit = if item.audience == [Audience::Unge] {

@@ -16,7 +16,7 @@ fn form_of(answers: &findhjaelp::guide::Answers) -> String {
 
 #[tokio::test]
 async fn every_path_ends_in_an_outcome_with_an_existing_entry_point() {
-    let site = site_from(&findhjaelp::source::embedded_files());
+    let site = default_site();
     let paths = site.guide.all_paths();
     assert!(
         paths.len() > 20,
@@ -41,7 +41,7 @@ async fn every_path_ends_in_an_outcome_with_an_existing_entry_point() {
             "entry point {entry} exists"
         );
     }
-    let app = app_with(site);
+    let app = app_with_shared(site);
     for (form, entry) in entries {
         for prefix in ["", "/en"] {
             let r = post_form(&app, &format!("{prefix}/guide"), &form).await;
@@ -181,15 +181,26 @@ async fn the_chat_answers_acute_danger_first_with_help_for_that_danger() {
         ("min far slår mig", "vold-mod-barn", "116 111"),
         ("jeg tænker på selvmort", "selvmord", "70 201 201"),
         ("someone is hurting me", "vold-mod-barn", "116 111"),
-        ("min ven har taget en hel pakke piller", "forgiftning", "82 12 12 12"),
-        ("min mor har smidt mig ud og jeg har ingen steder at sove i nat", "intet-sted-at-sove", "114"),
+        (
+            "min ven har taget en hel pakke piller",
+            "forgiftning",
+            "82 12 12 12",
+        ),
+        (
+            "min mor har smidt mig ud og jeg har ingen steder at sove i nat",
+            "intet-sted-at-sove",
+            "114",
+        ),
     ] {
         let r = post_form(&app, "/guide/chat", &format!("text={}", enc(text))).await;
         assert_eq!(r.status, 200, "{text}");
         assert_eq!(first_help(&r.body), Some(category), "{text}");
         let help = r.body.find("first-help").unwrap();
         let entry = r.body.find("class=\"outcome-entry\"").unwrap_or(usize::MAX);
-        assert!(help < entry, "{text}: the first help comes before the entry point");
+        assert!(
+            help < entry,
+            "{text}: the first help comes before the entry point"
+        );
         assert!(r.body.contains(number), "{text}: {number}");
         let tel = format!("href=\"tel:{}\"", number.replace(' ', ""));
         assert!(r.body.contains(&tel), "{text}: the number can be called");
@@ -213,11 +224,16 @@ async fn the_chat_says_when_it_is_not_sure_and_never_guesses() {
     assert_eq!(r.status, 200);
     assert!(r.body.contains("Fortæl os lidt mere"));
     assert!(
-        r.body.contains("<button type=\"submit\" name=\"a.hvem\" value=\"ung\" class=\"choice-button\">"),
+        r.body.contains(
+            "<button type=\"submit\" name=\"a.hvem\" value=\"ung\" class=\"choice-button\">"
+        ),
         "asks who is writing, as buttons"
     );
     assert!(r.body.contains("class=\"doors\""), "shows the doors");
-    assert!(!r.body.contains("class=\"card\""), "no search hits as an answer");
+    assert!(
+        !r.body.contains("class=\"card\""),
+        "no search hits as an answer"
+    );
     let api = get(&app, "/api/guide?q=blomsterkasse&lang=da").await.json();
     assert_eq!(api["acute"], false);
     assert_eq!(api["acute_category"], serde_json::Value::Null);
@@ -225,7 +241,9 @@ async fn the_chat_says_when_it_is_not_sure_and_never_guesses() {
     assert_eq!(api["recommendations"].as_array().unwrap().len(), 0);
     assert_eq!(api["question"]["id"], "hvem");
     // Who is known, what is not: ask what it is about.
-    let api = get(&app, &format!("/api/guide?q={}&lang=da", enc("jeg er 14"))).await.json();
+    let api = get(&app, &format!("/api/guide?q={}&lang=da", enc("jeg er 14")))
+        .await
+        .json();
     assert_eq!(api["question"]["id"], "emne");
 }
 
@@ -238,7 +256,9 @@ async fn young_people_writing_about_themselves_are_not_sent_to_report_a_concern(
         "i'm 15 and i worry about everything",
         "jeg er så ked af det efter min morfar døde",
     ] {
-        let r = get(&app, &format!("/api/guide?q={}&lang=da", enc(text))).await.json();
+        let r = get(&app, &format!("/api/guide?q={}&lang=da", enc(text)))
+            .await
+            .json();
         let first = r["recommendations"][0]["slug"].as_str().unwrap_or("");
         assert_ne!(first, "underretning", "{text}");
         assert_ne!(first, "skilsmissegruppe-for-boern", "{text}");
@@ -253,14 +273,29 @@ async fn api_guide_shape_and_quality_on_the_public_and_own_cases() {
         eprint!("{}", report.text(file));
         let wrong_flag: Vec<_> = report
             .failures()
-            .filter(|s| s.case.flag.is_some() && s.answer.acute != (s.case.flag == Some(cases::Flag::Acute)))
+            .filter(|s| {
+                s.case.flag.is_some() && s.answer.acute != (s.case.flag == Some(cases::Flag::Acute))
+            })
             .map(|s| s.case.text.clone())
             .collect();
-        assert!(wrong_flag.is_empty(), "{file}: acute flag wrong for {wrong_flag:?}");
-        assert!(report.ratio() >= min, "{file}: {:.0} % below {:.0} %", 100.0 * report.ratio(), 100.0 * min);
+        assert!(
+            wrong_flag.is_empty(),
+            "{file}: acute flag wrong for {wrong_flag:?}"
+        );
+        assert!(
+            report.ratio() >= min,
+            "{file}: {:.0} % below {:.0} %",
+            100.0 * report.ratio(),
+            100.0 * min
+        );
     }
     // The reply's shape.
-    let r = get(&app, "/api/guide?q=min+s%C3%B8n+vil+sl%C3%A5+sig+selv+ihjel&lang=da").await.json();
+    let r = get(
+        &app,
+        "/api/guide?q=min+s%C3%B8n+vil+sl%C3%A5+sig+selv+ihjel&lang=da",
+    )
+    .await
+    .json();
     assert_eq!(r["acute"], true);
     assert_eq!(r["acute_category"], "selvmord");
     assert_eq!(r["understood"], true);

@@ -314,14 +314,14 @@ async fn public_search_cases_score_at_least_90_percent() {
 #[tokio::test]
 async fn english_search_finds_every_item_by_its_english_title() {
     use findhjaelp::content::model::Lang;
-    let site = site_from(&findhjaelp::source::embedded_files());
+    let site = default_site();
     let items: Vec<(String, String)> = site
         .content
         .in_lang(Lang::En)
         .map(|i| (i.slug.clone(), i.title.clone()))
         .collect();
     assert!(items.len() > 40, "the whole catalogue is checked");
-    let app = app_with(site);
+    let app = app_with_shared(site);
     let mut missed = Vec::new();
     for (slug, title) in items {
         let r = get(&app, &format!("/api/search?lang=en&q={}", enc(&title)))
@@ -378,14 +378,14 @@ async fn everyday_english_names_find_danish_only_services() {
 #[tokio::test]
 async fn without_parents_filter_keeps_only_what_young_people_can_use_alone() {
     use findhjaelp::content::model::{Answer, Lang};
-    let site = site_from(&findhjaelp::source::embedded_files());
+    let site = default_site();
     let alone: Vec<String> = site
         .content
         .in_lang(Lang::Da)
         .filter(|i| i.facts.as_ref().and_then(|f| f.without_parents) == Some(Answer::Ja))
         .map(|i| i.slug.clone())
         .collect();
-    let app = app_with(site);
+    let app = app_with_shared(site);
     let all = get(&app, "/api/search?lang=da&q=hash").await.json();
     let hits = slugs(&app, "hash", "&without_parents=1").await;
     assert!(!hits.is_empty());

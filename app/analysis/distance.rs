@@ -146,8 +146,22 @@ pub(crate) mod tests {
     #[test]
     fn whole_words_agree_with_the_textbook_table() {
         let words = [
-            "selvmord", "selvmrod", "slevmord", "selvmor", "selvmordd", "sevlmord", "dø", "do",
-            "piller", "spiller", "", "a", "ab", "ba", "headspace", "hedspace",
+            "selvmord",
+            "selvmrod",
+            "slevmord",
+            "selvmor",
+            "selvmordd",
+            "sevlmord",
+            "dø",
+            "do",
+            "piller",
+            "spiller",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "headspace",
+            "hedspace",
         ];
         for a in words {
             for b in words {
@@ -170,8 +184,14 @@ pub(crate) mod tests {
         assert_eq!(infix_within(&p, &chars("tankeromselvmord"), 0), Some(0));
         assert_eq!(infix_within(&p, &chars("tankeromselvmrod"), 1), Some(1));
         assert_eq!(infix_within(&p, &chars("tankeromselvmrod"), 0), None);
-        assert_eq!(infix_within(&chars("skade"), &chars("selvskadende"), 0), Some(0));
-        assert_eq!(infix_within(&chars("dosis"), &chars("overdosis"), 0), Some(0));
+        assert_eq!(
+            infix_within(&chars("skade"), &chars("selvskadende"), 0),
+            Some(0)
+        );
+        assert_eq!(
+            infix_within(&chars("dosis"), &chars("overdosis"), 0),
+            Some(0)
+        );
         assert_eq!(infix_within(&chars("dosis"), &chars("dos"), 1), None);
     }
 }

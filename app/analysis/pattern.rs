@@ -278,9 +278,21 @@ impl LexiconBuilder {
     pub fn build(mut self) -> Lexicon {
         let s = &self.settings;
         let mut lex = Lexicon {
-            negations: s.negations.iter().map(|w| loose(&w.to_lowercase())).collect(),
-            scope_enders: s.scope_enders.iter().map(|w| loose(&w.to_lowercase())).collect(),
-            negation_through: s.negation_through.iter().map(|w| loose(&w.to_lowercase())).collect(),
+            negations: s
+                .negations
+                .iter()
+                .map(|w| loose(&w.to_lowercase()))
+                .collect(),
+            scope_enders: s
+                .scope_enders
+                .iter()
+                .map(|w| loose(&w.to_lowercase()))
+                .collect(),
+            negation_through: s
+                .negation_through
+                .iter()
+                .map(|w| loose(&w.to_lowercase()))
+                .collect(),
             ..Lexicon::default()
         };
         for w in &self.words {
@@ -338,7 +350,12 @@ impl LexiconBuilder {
     }
 }
 
-fn first_words(patterns: &[Pattern], groups: &[Vec<PatternId>], p: &Pattern, out: &mut HashSet<u32>) {
+fn first_words(
+    patterns: &[Pattern],
+    groups: &[Vec<PatternId>],
+    p: &Pattern,
+    out: &mut HashSet<u32>,
+) {
     match p.slots.first() {
         Some(Slot::Word(w)) => {
             out.insert(*w);
@@ -497,7 +514,9 @@ impl Lexicon {
                 }
                 for &id in self.typo_prefixes.get(first).into_iter().flatten() {
                     let w = &self.words[id as usize];
-                    if n + 1 >= w.letters.len() && prefix_within(&w.letters, &t.letters, 1).is_some() {
+                    if n + 1 >= w.letters.len()
+                        && prefix_within(&w.letters, &t.letters, 1).is_some()
+                    {
                         out.push(id);
                     }
                 }
@@ -548,7 +567,14 @@ impl Lexicon {
     /// Whether pattern `pid` matches starting at token `start`; the end of the match.
     fn match_at(&self, pid: PatternId, msg: &Message, scan: &Scan, start: usize) -> Option<usize> {
         let p = &self.patterns[pid as usize];
-        self.match_slots(&p.slots, &p.tight, msg, scan, start, msg.tokens.get(start)?.sentence)
+        self.match_slots(
+            &p.slots,
+            &p.tight,
+            msg,
+            scan,
+            start,
+            msg.tokens.get(start)?.sentence,
+        )
     }
 
     /// Matches `slots` with the first one at `pos` and the rest after it within the gap.
@@ -569,7 +595,11 @@ impl Lexicon {
             }
             // The next word may come after up to `gap` other words (none when written
             // with +): not negations, and not in the next sentence.
-            let gap = if rest_tight.first() == Some(&true) { 0 } else { self.settings.gap };
+            let gap = if rest_tight.first() == Some(&true) {
+                0
+            } else {
+                self.settings.gap
+            };
             for next in end..(end + 1 + gap).min(msg.tokens.len()) {
                 let t = &msg.tokens[next];
                 if t.sentence != sentence {
@@ -587,21 +617,37 @@ impl Lexicon {
     }
 
     /// The possible ends of `slot` matched at `pos`.
-    fn slot_ends(&self, slot: Slot, msg: &Message, scan: &Scan, pos: usize, sentence: u32) -> Vec<usize> {
+    fn slot_ends(
+        &self,
+        slot: Slot,
+        msg: &Message,
+        scan: &Scan,
+        pos: usize,
+        sentence: u32,
+    ) -> Vec<usize> {
         let mut ends = Vec::new();
         match slot {
             Slot::Word(w) => {
-                if scan.one.get(pos).is_some_and(|ids| ids.binary_search(&w).is_ok()) {
+                if scan
+                    .one
+                    .get(pos)
+                    .is_some_and(|ids| ids.binary_search(&w).is_ok())
+                {
                     ends.push(pos + 1);
                 }
-                if scan.two.get(pos).is_some_and(|ids| ids.binary_search(&w).is_ok()) {
+                if scan
+                    .two
+                    .get(pos)
+                    .is_some_and(|ids| ids.binary_search(&w).is_ok())
+                {
                     ends.push(pos + 2);
                 }
             }
             Slot::Group(g) => {
                 for &m in &self.groups[g as usize] {
                     let p = &self.patterns[m as usize];
-                    if let Some(e) = self.match_slots(&p.slots, &p.tight, msg, scan, pos, sentence) {
+                    if let Some(e) = self.match_slots(&p.slots, &p.tight, msg, scan, pos, sentence)
+                    {
                         ends.push(e);
                     }
                 }
@@ -651,7 +697,10 @@ impl Lexicon {
     /// Whether token `i` alone matches pattern `pid`'s first word (for age patterns).
     pub fn token_matches(&self, pid: PatternId, scan: &Scan, i: usize) -> bool {
         match self.patterns[pid as usize].slots.first() {
-            Some(Slot::Word(w)) => scan.one.get(i).is_some_and(|ids| ids.binary_search(w).is_ok()),
+            Some(Slot::Word(w)) => scan
+                .one
+                .get(i)
+                .is_some_and(|ids| ids.binary_search(w).is_ok()),
             _ => false,
         }
     }
@@ -682,10 +731,13 @@ mod tests {
     fn lexicon(entries: &[&str]) -> (Lexicon, Vec<PatternId>) {
         let mut b = LexiconBuilder::new(Settings {
             gap: 2,
-            scope_enders: ["og", "men", "jeg", "but", "and"].map(String::from).to_vec(),
+            scope_enders: ["og", "men", "jeg", "but", "and"]
+                .map(String::from)
+                .to_vec(),
             ..Settings::default()
         });
-        b.group("forælder", &["far", "mor", "min stedfar", "my dad"]).unwrap();
+        b.group("forælder", &["far", "mor", "min stedfar", "my dad"])
+            .unwrap();
         b.known_words(["han spiller computer", "alle slags"]);
         let ids = entries.iter().map(|e| b.pattern(e).unwrap()).collect();
         (b.build(), ids)
@@ -694,8 +746,11 @@ mod tests {
     fn found(lex: &Lexicon, text: &str) -> Vec<(PatternId, bool)> {
         let msg = Message::read(text, &Spelling::from_pairs(&[("ik", "ikke")]));
         let scan = lex.scan(&msg);
-        let mut hits: Vec<(PatternId, bool)> =
-            lex.hits(&msg, &scan).iter().map(|h| (h.pattern, h.negated)).collect();
+        let mut hits: Vec<(PatternId, bool)> = lex
+            .hits(&msg, &scan)
+            .iter()
+            .map(|h| (h.pattern, h.negated))
+            .collect();
         hits.sort();
         hits.dedup();
         hits
@@ -704,7 +759,9 @@ mod tests {
     #[test]
     fn words_survive_typing() {
         let (lex, ids) = lexicon(&["selvmord*", "selvskade", "=piller", "*overdosis*", "dø"]);
-        let [selvmord, selvskade, piller, overdosis, doe] = ids[..] else { unreachable!() };
+        let [selvmord, selvskade, piller, overdosis, doe] = ids[..] else {
+            unreachable!()
+        };
         for text in [
             "selvmordstanker",
             "selvmordstankr",
@@ -715,7 +772,13 @@ mod tests {
         ] {
             assert_eq!(found(&lex, text), [(selvmord, false)], "{text}");
         }
-        for text in ["selvskade", "selvskadde", "selvsakde", "selv skade", "selvskad"] {
+        for text in [
+            "selvskade",
+            "selvskadde",
+            "selvsakde",
+            "selv skade",
+            "selvskad",
+        ] {
             assert_eq!(found(&lex, text), [(selvskade, false)], "{text}");
         }
         assert_eq!(found(&lex, "piller"), [(piller, false)]);
@@ -729,13 +792,19 @@ mod tests {
     #[test]
     fn phrases_groups_and_gaps() {
         let (lex, ids) = lexicon(&["@forælder slår mig", "vil dø", "ikke leve mere"]);
-        let [slaar, vil_doe, leve] = ids[..] else { unreachable!() };
+        let [slaar, vil_doe, leve] = ids[..] else {
+            unreachable!()
+        };
         assert_eq!(found(&lex, "min far slår mig"), [(slaar, false)]);
         assert_eq!(found(&lex, "min stedfar han slaar mig"), [(slaar, false)]);
         assert_eq!(found(&lex, "my dad slår mig"), [(slaar, false)]);
         assert_eq!(found(&lex, "far. slår mig"), []);
         assert_eq!(found(&lex, "jeg vil bare dø"), [(vil_doe, false)]);
-        assert_eq!(found(&lex, "jeg vil ikke dø"), [], "a skipped word may not be a negation");
+        assert_eq!(
+            found(&lex, "jeg vil ikke dø"),
+            [],
+            "a skipped word may not be a negation"
+        );
         assert_eq!(found(&lex, "vil ik leve mere"), [(leve, false)]);
         assert_eq!(found(&lex, "vil ik leve mere"), [(leve, false)]);
     }
@@ -743,11 +812,22 @@ mod tests {
     #[test]
     fn negation_only_within_its_statement() {
         let (lex, ids) = lexicon(&["selvmordstanker", "vil dø"]);
-        let [tanker, doe] = ids[..] else { unreachable!() };
-        assert_eq!(found(&lex, "jeg har aldrig haft selvmordstanker"), [(tanker, true)]);
+        let [tanker, doe] = ids[..] else {
+            unreachable!()
+        };
+        assert_eq!(
+            found(&lex, "jeg har aldrig haft selvmordstanker"),
+            [(tanker, true)]
+        );
         assert_eq!(found(&lex, "ingen forstår mig jeg vil dø"), [(doe, false)]);
         assert_eq!(found(&lex, "kan ikke mere jeg vil dø"), [(doe, false)]);
-        assert_eq!(found(&lex, "ikke sikker, men selvmordstanker"), [(tanker, false)]);
-        assert_eq!(found(&lex, "ikke sikker men selvmordstanker"), [(tanker, false)]);
+        assert_eq!(
+            found(&lex, "ikke sikker, men selvmordstanker"),
+            [(tanker, false)]
+        );
+        assert_eq!(
+            found(&lex, "ikke sikker men selvmordstanker"),
+            [(tanker, false)]
+        );
     }
 }

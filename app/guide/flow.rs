@@ -254,7 +254,11 @@ impl Guide {
 
     /// The next step and the "Dine svar" summary in `lang`, from one walk (what a question
     /// or outcome page shows).
-    pub fn page(&self, answers: &Answers, lang: &str) -> (Result<Step, StepError>, Vec<SummaryLine>) {
+    pub fn page(
+        &self,
+        answers: &Answers,
+        lang: &str,
+    ) -> (Result<Step, StepError>, Vec<SummaryLine>) {
         let walk = self.walk(answers, None);
         let step = match &walk.end {
             End::Ask(q) => Ok(Step::Question(q.view())),
@@ -329,7 +333,12 @@ impl Guide {
         out
     }
 
-    fn enumerate_from<'g>(&'g self, qid: &str, path: &mut Vec<Visited<'g>>, out: &mut Vec<Walk<'g>>) {
+    fn enumerate_from<'g>(
+        &'g self,
+        qid: &str,
+        path: &mut Vec<Visited<'g>>,
+        out: &mut Vec<Walk<'g>>,
+    ) {
         let Some(q) = self.question(qid) else { return };
         // Guard against cycles (validation reports them before enumerating).
         if path.iter().any(|v| v.question.id == qid) || path.len() > self.questions.len() {
@@ -352,7 +361,11 @@ impl Guide {
                         path: path.clone(),
                         end: End::Outcome(o),
                     }),
-                    None => out.push(Walk::failed(path.clone(), q.id.clone(), StepErrorKind::NoRule)),
+                    None => out.push(Walk::failed(
+                        path.clone(),
+                        q.id.clone(),
+                        StepErrorKind::NoRule,
+                    )),
                 },
                 _ => out.push(Walk::failed(
                     path.clone(),

@@ -13,6 +13,7 @@ const ENTRY_POINTS: &[&str] = &[
     "kommunal-ungeindsats",
     "sundhedsplejen",
     "ppr",
+    "headspace-kalundborg",
 ];
 
 const OTHER_SLUGS: &[&str] = &[
@@ -27,7 +28,6 @@ const OTHER_SLUGS: &[&str] = &[
     "hjaelp-til-fritidsaktiviteter",
     "hjemloeshed",
     "boerne-og-ungdomspsykiatri",
-    "headspace-kalundborg",
     "home-start",
     "tuba",
     "boerns-vilkaar",

@@ -332,7 +332,9 @@ fn paths(g: &Guide, problems: &mut Vec<Problem>) {
                 visited_o.insert(o.id.clone());
             }
             End::Error(e) => {
-                let Some(q) = g.question(&e.question) else { continue };
+                let Some(q) = g.question(&e.question) else {
+                    continue;
+                };
                 if reported.insert((q.loc.file.clone(), q.loc.line)) {
                     problems.push(q.loc.error(format!(
                         "Efter spørgsmålet `{}` passer ingen regel, når svarene er: {}. Så ender guiden uden et udfald. Tilføj til sidst en regel uden `when`, fx outcome = \"…\".",

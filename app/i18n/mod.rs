@@ -24,7 +24,6 @@ impl Text {
     }
 }
 
-
 static EMBEDDED: include_dir::Dir<'static> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/i18n");
 
 pub struct I18n {

@@ -132,7 +132,14 @@ impl At<'_> {
     }
 
     /// A text in every language of the site; a missing one is an error at `owner`.
-    fn text(&self, doc: &TextDoc, key: &str, langs: &[&str], owner: &Loc, problems: &mut Vec<Problem>) -> Text {
+    fn text(
+        &self,
+        doc: &TextDoc,
+        key: &str,
+        langs: &[&str],
+        owner: &Loc,
+        problems: &mut Vec<Problem>,
+    ) -> Text {
         for lang in langs {
             if doc.get(*lang).is_none_or(|v| v.get_ref().trim().is_empty()) {
                 problems.push(owner.error(format!(
@@ -163,7 +170,12 @@ fn exact(entry: &str) -> String {
 
 /// Defines a file's word groups (a group may use the groups before it, in any file read
 /// earlier: the shared file first, then the categories in name order).
-fn add_groups(builder: &mut LexiconBuilder, groups: &[GroupDoc], at: &At, problems: &mut Vec<Problem>) {
+fn add_groups(
+    builder: &mut LexiconBuilder,
+    groups: &[GroupDoc],
+    at: &At,
+    problems: &mut Vec<Problem>,
+) {
     for g in groups {
         let words: Vec<&str> = g.words.iter().map(|w| w.get_ref().as_str()).collect();
         if let Err(e) = builder.group(g.name.get_ref(), &words) {
@@ -221,7 +233,12 @@ pub fn load(
     let about: Vec<_> = shared
         .about
         .iter()
-        .filter_map(|e| builder.part(&exact(e.get_ref())).map_err(|m| problems.push(at.loc(e).error(m))).ok())
+        .filter_map(|e| {
+            builder
+                .part(&exact(e.get_ref()))
+                .map_err(|m| problems.push(at.loc(e).error(m)))
+                .ok()
+        })
         .collect();
     let about_enders = shared
         .about_enders
@@ -233,7 +250,8 @@ pub fn load(
         let loc = at.loc(&n.id);
         let number = n.number.as_deref().map(str::trim).filter(|x| !x.is_empty());
         if number.is_none() && n.web.is_none() {
-            problems.push(loc.error("Et nummer skal have number = \"…\" eller web = \"https://…\"."));
+            problems
+                .push(loc.error("Et nummer skal have number = \"…\" eller web = \"https://…\"."));
         }
         let national = number.is_some_and(|x| NATIONAL_NUMBERS.contains(&x)) && n.web.is_none();
         if !national && (n.source.is_none() || n.checked.and_then(|c| c.date).is_none()) {
@@ -262,11 +280,15 @@ pub fn load(
     let mut rules = Vec::new();
     let mut category_files: Vec<&SourceFile> = files
         .iter()
-        .filter(|f| f.path.starts_with(FOLDER) && f.path.ends_with(".toml") && f.path != SHARED_FILE)
+        .filter(|f| {
+            f.path.starts_with(FOLDER) && f.path.ends_with(".toml") && f.path != SHARED_FILE
+        })
         .collect();
     category_files.sort_by(|a, b| a.path.cmp(&b.path));
     for file in category_files {
-        let id = file.path[FOLDER.len()..].trim_end_matches(".toml").to_string();
+        let id = file.path[FOLDER.len()..]
+            .trim_end_matches(".toml")
+            .to_string();
         let doc: CategoryDoc = match read_toml(&file.path, &file.text) {
             Ok(d) => d,
             Err(p) => {
@@ -295,7 +317,9 @@ pub fn load(
             }
         }
         if call.is_empty() {
-            problems.push(top.error("En akut kategori skal have mindst ét nummer at ringe til (call = [\"112\"])."));
+            problems.push(top.error(
+                "En akut kategori skal have mindst ét nummer at ringe til (call = [\"112\"]).",
+            ));
         }
         for r in &doc.related {
             if !slug_exists(r.get_ref()) {
@@ -308,22 +332,39 @@ pub fn load(
         // A category file's own groups are its own: names need only be unique in the file.
         builder.set_scope(Some(&id));
         add_groups(&mut builder, &doc.group, &at, problems);
-        let compile = |entry: &Spanned<String>, part: bool, builder: &mut LexiconBuilder, problems: &mut Vec<Problem>| {
+        let compile = |entry: &Spanned<String>,
+                       part: bool,
+                       builder: &mut LexiconBuilder,
+                       problems: &mut Vec<Problem>| {
             let compiled = if part {
                 builder.part(entry.get_ref())
             } else {
                 builder.pattern(entry.get_ref())
             };
-            compiled.map_err(|e| problems.push(at.loc(entry).error(e))).ok()
+            compiled
+                .map_err(|e| problems.push(at.loc(entry).error(e)))
+                .ok()
         };
         for w in &doc.words {
             if let Some(p) = compile(w, false, &mut builder, problems) {
-                rules.push(Rule::new(index, RuleKind::Word, vec![p], at.loc(w), w.get_ref()));
+                rules.push(Rule::new(
+                    index,
+                    RuleKind::Word,
+                    vec![p],
+                    at.loc(w),
+                    w.get_ref(),
+                ));
             }
         }
         for w in &doc.signs {
             if let Some(p) = compile(w, false, &mut builder, problems) {
-                rules.push(Rule::new(index, RuleKind::Sign, vec![p], at.loc(w), w.get_ref()));
+                rules.push(Rule::new(
+                    index,
+                    RuleKind::Sign,
+                    vec![p],
+                    at.loc(w),
+                    w.get_ref(),
+                ));
             }
         }
         for c in &doc.combination {
@@ -334,10 +375,25 @@ pub fn load(
                 ));
                 continue;
             }
-            let parts: Vec<_> = c.all.iter().filter_map(|w| compile(w, true, &mut builder, problems)).collect();
+            let parts: Vec<_> = c
+                .all
+                .iter()
+                .filter_map(|w| compile(w, true, &mut builder, problems))
+                .collect();
             if parts.len() == c.all.len() {
-                let text = c.all.iter().map(|w| w.get_ref().as_str()).collect::<Vec<_>>().join(" + ");
-                rules.push(Rule::new(index, RuleKind::Combination, parts, at.loc(first), &text));
+                let text = c
+                    .all
+                    .iter()
+                    .map(|w| w.get_ref().as_str())
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                rules.push(Rule::new(
+                    index,
+                    RuleKind::Combination,
+                    parts,
+                    at.loc(first),
+                    &text,
+                ));
             }
         }
         let unless = doc
@@ -351,7 +407,9 @@ pub fn load(
             })
             .collect();
         if doc.words.is_empty() && doc.combination.is_empty() {
-            problems.push(top.error("Kategorien har ingen words og ingen [[combination]]: siden kan ikke genkende den."));
+            problems.push(top.error(
+                "Kategorien har ingen words og ingen [[combination]]: siden kan ikke genkende den.",
+            ));
         }
         for e in &doc.examples {
             let t = e.get_ref().clone();

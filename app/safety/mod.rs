@@ -97,7 +97,13 @@ pub(crate) struct Rule {
 }
 
 impl Rule {
-    pub(crate) fn new(category: usize, kind: RuleKind, patterns: Vec<PatternId>, loc: Loc, text: &str) -> Rule {
+    pub(crate) fn new(
+        category: usize,
+        kind: RuleKind,
+        patterns: Vec<PatternId>,
+        loc: Loc,
+        text: &str,
+    ) -> Rule {
         Rule {
             category,
             kind,
@@ -309,10 +315,11 @@ impl Safety {
                     .map(|h| h.span)
                     .collect()
             });
-            f.cancelled = f
-                .spans
-                .iter()
-                .any(|s| spans.iter().any(|u| u.start <= s.end + 1 && s.start <= u.end + 1));
+            f.cancelled = f.spans.iter().any(|s| {
+                spans
+                    .iter()
+                    .any(|u| u.start <= s.end + 1 && s.start <= u.end + 1)
+            });
         }
         // A message about a subject ("en opgave om selvmord"): hits after it do not count.
         let about: Vec<Span> = self
@@ -390,7 +397,9 @@ impl Safety {
             let signed = signs.iter().position(|s| !s.is_empty());
             let t = self.thresholds;
             if p >= t.example_alone || (p >= t.example_with_sign && signed.is_some()) {
-                best = signed.or_else(|| near.iter().find_map(|nb| *nb.label)).or(Some(0));
+                best = signed
+                    .or_else(|| near.iter().find_map(|nb| *nb.label))
+                    .or(Some(0));
             }
         }
         out.category = best;
@@ -416,7 +425,10 @@ impl Safety {
         let mut counted: Vec<(usize, Span)> = Vec::new();
         for &(c, s) in strong {
             let inside_longer = strong.iter().any(|&(c2, s2)| {
-                c2 != c && s2.start <= s.start && s.end <= s2.end && (s2.end - s2.start) > (s.end - s.start)
+                c2 != c
+                    && s2.start <= s.start
+                    && s.end <= s2.end
+                    && (s2.end - s2.start) > (s.end - s.start)
             });
             if inside_longer || counted.contains(&(c, s)) {
                 continue;
@@ -448,7 +460,11 @@ impl Safety {
             let s = sentence(h);
             let parts: Option<Vec<&Hit>> = found
                 .iter()
-                .map(|hs| hs.iter().filter(|x| sentence(x) == s).min_by_key(|x| x.negated))
+                .map(|hs| {
+                    hs.iter()
+                        .filter(|x| sentence(x) == s)
+                        .min_by_key(|x| x.negated)
+                })
                 .collect();
             if let Some(parts) = parts {
                 let spans = parts.iter().map(|p| p.span).collect();
@@ -464,20 +480,46 @@ impl Safety {
     /// The screening as lines for people (`findhjaelp guide explain`).
     pub fn explain(&self, s: &Screening) -> Vec<String> {
         let mut lines = vec![match s.category {
-            Some(c) => format!("akut: {} ({})", self.categories[c].id, self.categories[c].name.get("da")),
+            Some(c) => format!(
+                "akut: {} ({})",
+                self.categories[c].id,
+                self.categories[c].name.get("da")
+            ),
             None => "akut: nej".to_string(),
         }];
         for e in &s.evidence {
             lines.push(match e {
-                Evidence::Rule { category, what, text, file, line, negated, cancelled } => format!(
+                Evidence::Rule {
+                    category,
+                    what,
+                    text,
+                    file,
+                    line,
+                    negated,
+                    cancelled,
+                } => format!(
                     "  {file}:{line}: {what} {text:?} → {}{}{}",
                     self.categories[*category].id,
-                    if *negated { " (nægtet, tæller ikke)" } else { "" },
-                    if *cancelled { " (ophævet af et unless-ord)" } else { "" }
+                    if *negated {
+                        " (nægtet, tæller ikke)"
+                    } else {
+                        ""
+                    },
+                    if *cancelled {
+                        " (ophævet af et unless-ord)"
+                    } else {
+                        ""
+                    }
                 ),
-                Evidence::Example { category, text, similarity } => format!(
+                Evidence::Example {
+                    category,
+                    text,
+                    similarity,
+                } => format!(
                     "  eksempel {similarity:.2} {text:?} → {}",
-                    category.map(|c| self.categories[c].id.as_str()).unwrap_or("roligt")
+                    category
+                        .map(|c| self.categories[c].id.as_str())
+                        .unwrap_or("roligt")
                 ),
                 Evidence::Likeness { probability, words } => format!(
                     "  ligner akutte eksempler: {probability:.2} (mest: {})",

@@ -276,7 +276,10 @@ pub fn acute_banner(ctx: &Ctx<'_>) -> impl IntoView {
 /// The first help for one acute danger, shown before anything else on the page: what to
 /// do now and whom to call, each number a `tel:` link.
 pub fn first_help(ctx: &Ctx<'_>, help: &crate::safety::FirstHelp) -> impl IntoView {
-    let heading = ctx.t_args("first-help-heading", &[("danger", help.name.clone().into())]);
+    let heading = ctx.t_args(
+        "first-help-heading",
+        &[("danger", help.name.clone().into())],
+    );
     let now = help
         .now
         .iter()

@@ -1,11 +1,11 @@
 //! The search page: form, filters with counts, highlighted results, and help when nothing is found.
 
 use super::components::{acute_banner, first_help, item_cards, kind_name, search_form};
-use crate::safety::FirstHelp;
 use super::layout::{page, search_path, PageMeta};
 use super::Ctx;
 use crate::content::model::{Item, Kind, Lang};
 use crate::content::Content;
+use crate::safety::FirstHelp;
 use crate::search::SearchResults;
 use leptos::prelude::*;
 

@@ -10,7 +10,9 @@ use super::form::{field, form_pairs, Pairs};
 use super::respond::{self, html, json_error, no_store};
 use super::{AppState, RouteLang};
 use crate::content::model::{item_url, Lang};
-use crate::guide::{Answers, LocalizedQuestion, OutcomeView, QuestionView, Step, StepErrorKind, SummaryLine};
+use crate::guide::{
+    Answers, LocalizedQuestion, OutcomeView, QuestionView, Step, StepErrorKind, SummaryLine,
+};
 use crate::site::Site;
 use crate::triage::{self, Triage};
 use crate::ui::guide::{not_sure_page, outcome_page, question_page, GuideState, ANSWER_PREFIX};
@@ -101,16 +103,25 @@ fn flow(site: &Site, lang: Lang, pairs: &Pairs) -> Response {
     let answers = answers_of(pairs);
     let (step, summary) = guide.page(&answers, lang.code());
     // "Ret" reopens a question with its old answer chosen; "Tilbage" reopens the last one.
-    let reopen = field(pairs, "edit")
-        .map(str::to_string)
-        .or_else(|| field(pairs, "back").and_then(|_| summary.last().map(|l| l.question_id.clone())));
+    let reopen = field(pairs, "edit").map(str::to_string).or_else(|| {
+        field(pairs, "back").and_then(|_| summary.last().map(|l| l.question_id.clone()))
+    });
     if let Some(qid) = reopen {
         let Some(question) = guide.question(&qid) else {
             return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question");
         };
         let preselect = answers.get(&qid).cloned().unwrap_or_default();
         let (kept, summary) = before(summary, &qid);
-        return show_question(site, lang, &question.view(), &kept, summary, None, preselect, None);
+        return show_question(
+            site,
+            lang,
+            &question.view(),
+            &kept,
+            summary,
+            None,
+            preselect,
+            None,
+        );
     }
     // Sent without choosing anything: ask the same question again, with an error.
     if let Some(current) = field(pairs, "current").filter(|c| !answers.contains_key(*c)) {
@@ -119,16 +130,36 @@ fn flow(site: &Site, lang: Lang, pairs: &Pairs) -> Response {
         };
         let message = site.i18n.t(lang, "guide-error-no-answer");
         let (kept, summary) = before(summary, current);
-        return show_question(site, lang, &question.view(), &kept, summary, Some(message), Vec::new(), None);
+        return show_question(
+            site,
+            lang,
+            &question.view(),
+            &kept,
+            summary,
+            Some(message),
+            Vec::new(),
+            None,
+        );
     }
     match step {
-        Ok(Step::Question(q)) => show_question(site, lang, &q, &answers, summary, None, Vec::new(), None),
+        Ok(Step::Question(q)) => {
+            show_question(site, lang, &q, &answers, summary, None, Vec::new(), None)
+        }
         Ok(Step::Outcome(o)) => show_outcome(site, lang, &o, &answers, summary, None),
         Err(e) => match guide.question(&e.question) {
             Some(q) => {
                 let message = site.i18n.t(lang, error_id(&e.kind));
                 let (kept, summary) = before(summary, &e.question);
-                show_question(site, lang, &q.view(), &kept, summary, Some(message), Vec::new(), None)
+                show_question(
+                    site,
+                    lang,
+                    &q.view(),
+                    &kept,
+                    summary,
+                    Some(message),
+                    Vec::new(),
+                    None,
+                )
             }
             None => respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question"),
         },
@@ -215,7 +246,16 @@ fn chat_page(site: &Site, lang: Lang, body: &[u8]) -> Response {
             .map(|q| q.view());
         let note = Some(site.i18n.t(lang, "guide-chat-empty"));
         return no_store(match first {
-            Some(q) => show_question(site, lang, &q, &Answers::new(), Vec::new(), None, Vec::new(), note),
+            Some(q) => show_question(
+                site,
+                lang,
+                &q,
+                &Answers::new(),
+                Vec::new(),
+                None,
+                Vec::new(),
+                note,
+            ),
             None => respond::not_found(site, lang, &Default::default()),
         });
     }
@@ -234,7 +274,16 @@ fn chat_page(site: &Site, lang: Lang, body: &[u8]) -> Response {
         (_, Some(q)) => {
             let note = Some(site.i18n.t(lang, "guide-chat-one-more"));
             let summary = site.guide.summary(&reply.answers, lang.code());
-            show_question(site, lang, q, &reply.answers, summary, None, Vec::new(), note)
+            show_question(
+                site,
+                lang,
+                q,
+                &reply.answers,
+                summary,
+                None,
+                Vec::new(),
+                note,
+            )
         }
         (Some(o), None) => {
             let summary = site.guide.summary(&reply.answers, lang.code());
@@ -282,7 +331,12 @@ pub struct GuideRecommendation {
 fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
     let pairs = match pairs {
         Ok(p) => p,
-        Err(id) => return no_store(json_error(StatusCode::BAD_REQUEST, &site.i18n.t(Lang::En, id))),
+        Err(id) => {
+            return no_store(json_error(
+                StatusCode::BAD_REQUEST,
+                &site.i18n.t(Lang::En, id),
+            ))
+        }
     };
     let lang = match parse_lang(field(&pairs, "lang")) {
         Ok(l) => l,
@@ -293,7 +347,12 @@ fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
         .unwrap_or("");
     let text = match clean_text(raw) {
         Ok(t) => t,
-        Err(id) => return no_store(json_error(StatusCode::BAD_REQUEST, &site.i18n.t(Lang::En, id))),
+        Err(id) => {
+            return no_store(json_error(
+                StatusCode::BAD_REQUEST,
+                &site.i18n.t(Lang::En, id),
+            ))
+        }
     };
     no_store(Json(guide_reply(site, lang, &triage::triage(site, &text))).into_response())
 }
@@ -317,20 +376,27 @@ pub fn guide_reply(site: &Site, lang: Lang, t: &Triage) -> GuideReply {
             }
         })
         .collect();
-    let question = reply.question.as_ref().map(|q| q.localized(code)).or_else(|| {
-        reply
-            .outcome
-            .is_none()
-            .then(|| site.guide.question(site.guide.first_question_id()))
-            .flatten()
-            .map(|q| q.view().localized(code))
-    });
+    let question = reply
+        .question
+        .as_ref()
+        .map(|q| q.localized(code))
+        .or_else(|| {
+            reply
+                .outcome
+                .is_none()
+                .then(|| site.guide.question(site.guide.first_question_id()))
+                .flatten()
+                .map(|q| q.view().localized(code))
+        });
     GuideReply {
         acute: reply.acute,
         acute_category: t.category.map(|c| c.id.clone()),
         understood: reply.understood,
         recommendations,
         question,
-        next_steps: reply.outcome.as_ref().map(|o| o.next_steps.get(code).to_string()),
+        next_steps: reply
+            .outcome
+            .as_ref()
+            .map(|o| o.next_steps.get(code).to_string()),
     }
 }

@@ -24,8 +24,13 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(site: Site) -> AppState {
+        AppState::shared(Arc::new(site))
+    }
+
+    /// A state over a snapshot that is also held elsewhere (tests build one per binary).
+    pub fn shared(site: Arc<Site>) -> AppState {
         AppState {
-            site: Arc::new(ArcSwap::from_pointee(site)),
+            site: Arc::new(ArcSwap::from(site)),
         }
     }
 

@@ -115,7 +115,13 @@ fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response {
     let help = triage::screen(site, &p.q).map(|c| site.safety.first_help(c, lang.code()));
     no_store(html(
         StatusCode::OK,
-        search_page(&site.ctx(lang), &site.content, &asked, &results, help.as_ref()),
+        search_page(
+            &site.ctx(lang),
+            &site.content,
+            &asked,
+            &results,
+            help.as_ref(),
+        ),
     ))
 }
 

@@ -27,9 +27,21 @@ pub fn site_from(files: &[SourceFile]) -> Site {
     }
 }
 
+/// The site over the built-in default content, built once per test binary (building it
+/// trains the safety layer's model and renders every page: seconds in a debug build).
+pub fn default_site() -> Arc<Site> {
+    static SITE: std::sync::OnceLock<Arc<Site>> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| Arc::new(site_from(&embedded_files())))
+        .clone()
+}
+
 /// The app over the built-in default content.
 pub fn app() -> axum::Router {
-    app_with(site_from(&embedded_files()))
+    router(AppState::shared(default_site()), &Limits::default())
+}
+
+pub fn app_with_shared(site: Arc<Site>) -> axum::Router {
+    router(AppState::shared(site), &Limits::default())
 }
 
 pub fn app_with(site: Site) -> axum::Router {
@@ -232,22 +244,32 @@ impl Drop for Server {
 
 /// A file under tests/data/.
 pub fn data_file(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 /// Scores a guide case file (see `findhjaelp::cases`) through `/api/guide` over HTTP.
 pub async fn run_guide_cases(app: &axum::Router, path: &Path) -> findhjaelp::cases::Report {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let cases = findhjaelp::cases::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let cases =
+        findhjaelp::cases::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut answers = Vec::with_capacity(cases.len());
     for case in &cases {
-        let r = get(app, &format!("/api/guide?q={}&lang={}", enc(&case.text), case.lang))
-            .await
-            .json();
+        let r = get(
+            app,
+            &format!("/api/guide?q={}&lang={}", enc(&case.text), case.lang),
+        )
+        .await
+        .json();
         answers.push(findhjaelp::cases::Answer {
             slugs: r["recommendations"]
                 .as_array()
-                .map(|a| a.iter().filter_map(|x| x["slug"].as_str().map(String::from)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x["slug"].as_str().map(String::from))
+                        .collect()
+                })
                 .unwrap_or_default(),
             acute: r["acute"].as_bool().unwrap_or(false),
             category: r["acute_category"].as_str().map(String::from),

@@ -121,7 +121,11 @@ impl Chat {
                 rule.loc.file,
                 rule.loc.line,
                 hits,
-                if also_ok { "" } else { " (mangler et `also`-ord)" },
+                if also_ok {
+                    ""
+                } else {
+                    " (mangler et `also`-ord)"
+                },
                 set.join(", ")
             ));
             if !also_ok {
@@ -165,7 +169,10 @@ impl Chat {
                 }
                 let mut number = None;
                 let ok = p.parts.iter().enumerate().all(|(k, part)| match part {
-                    AgePart::Number => self.number(&toks[start + k].loose).map(|n| number = Some(n)).is_some(),
+                    AgePart::Number => self
+                        .number(&toks[start + k].loose)
+                        .map(|n| number = Some(n))
+                        .is_some(),
                     AgePart::Word(pid) => self.lexicon.token_matches(*pid, scan, start + k),
                 });
                 if let (true, Some(n)) = (ok, number) {
@@ -223,7 +230,11 @@ impl Guide {
         let reading = chat.read(msg, min, max);
         let mut inferred = self.choose(&reading.scores);
         if let Some((a, _)) = reading.age {
-            for q in self.questions.iter().filter(|q| q.kind == QuestionKind::Age) {
+            for q in self
+                .questions
+                .iter()
+                .filter(|q| q.kind == QuestionKind::Age)
+            {
                 inferred.insert(q.id.clone(), vec![a.to_string()]);
             }
         }
@@ -239,7 +250,9 @@ impl Guide {
             if let Some(nb) = chat.examples.nearest(msg, 1).first() {
                 if nb.similarity >= chat.example_threshold {
                     for s in &chat.example_sets[*nb.label] {
-                        inferred.entry(s.question.clone()).or_insert_with(|| s.values.clone());
+                        inferred
+                            .entry(s.question.clone())
+                            .or_insert_with(|| s.values.clone());
                     }
                     how = Understood::Examples;
                 }
@@ -291,8 +304,16 @@ impl Guide {
                     continue;
                 }
                 let mut base = inferred.clone();
-                base.extend(guess.path[..k].iter().map(|p| (p.question.id.clone(), p.answer.clone())));
-                for alt in self.candidates(v.question).into_iter().filter(|a| a != &v.answer) {
+                base.extend(
+                    guess.path[..k]
+                        .iter()
+                        .map(|p| (p.question.id.clone(), p.answer.clone())),
+                );
+                for alt in self
+                    .candidates(v.question)
+                    .into_iter()
+                    .filter(|a| a != &v.answer)
+                {
                     let mut try_answers = base.clone();
                     try_answers.insert(v.question.id.clone(), alt);
                     if let End::Outcome(o2) = self.walk(&try_answers, Some(&fill)).end {
@@ -327,11 +348,16 @@ impl Guide {
     fn choose(&self, scores: &BTreeMap<String, BTreeMap<String, u32>>) -> Answers {
         let mut inferred = Answers::new();
         for (qid, opts) in scores {
-            let Some(q) = self.question(qid) else { continue };
+            let Some(q) = self.question(qid) else {
+                continue;
+            };
             let ranked: Vec<(&str, u32, bool)> = q
                 .options
                 .iter()
-                .filter_map(|o| opts.get(o.id.as_str()).map(|&s| (o.id.as_str(), s, o.exclusive)))
+                .filter_map(|o| {
+                    opts.get(o.id.as_str())
+                        .map(|&s| (o.id.as_str(), s, o.exclusive))
+                })
                 .collect();
             let chosen: Vec<String> = match q.kind {
                 QuestionKind::Age => continue,
@@ -344,10 +370,16 @@ impl Guide {
                         .unwrap_or_default()
                 }
                 QuestionKind::Multiple => {
-                    let plain: Vec<String> =
-                        ranked.iter().filter(|r| !r.2).map(|r| r.0.to_string()).collect();
+                    let plain: Vec<String> = ranked
+                        .iter()
+                        .filter(|r| !r.2)
+                        .map(|r| r.0.to_string())
+                        .collect();
                     if plain.is_empty() {
-                        ranked.first().map(|r| vec![r.0.to_string()]).unwrap_or_default()
+                        ranked
+                            .first()
+                            .map(|r| vec![r.0.to_string()])
+                            .unwrap_or_default()
                     } else {
                         plain
                     }

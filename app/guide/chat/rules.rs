@@ -120,28 +120,50 @@ pub(crate) fn compile(
             scalars.insert(key, here.clone());
             true
         };
-        if let Some(a) = doc.acute_outcome.as_ref().filter(|_| once("acute_outcome", true, problems)) {
+        if let Some(a) = doc
+            .acute_outcome
+            .as_ref()
+            .filter(|_| once("acute_outcome", true, problems))
+        {
             chat.acute_outcome = Some(a.get_ref().clone());
             chat.acute_loc = cx.loc(a);
         }
-        if let Some(n) = doc.negation.as_ref().filter(|_| once("negation", true, problems)) {
+        if let Some(n) = doc
+            .negation
+            .as_ref()
+            .filter(|_| once("negation", true, problems))
+        {
             settings.negations = n.clone();
         }
-        if let Some(w) = doc.negation_window.filter(|_| once("negation_window", true, problems)) {
+        if let Some(w) = doc
+            .negation_window
+            .filter(|_| once("negation_window", true, problems))
+        {
             settings.negation_window = w;
         }
-        if let Some(g) = doc.phrase_gap.filter(|_| once("phrase_gap", true, problems)) {
+        if let Some(g) = doc
+            .phrase_gap
+            .filter(|_| once("phrase_gap", true, problems))
+        {
             settings.gap = g;
         }
-        if let Some(f) = doc.fuzzy_min_length.filter(|_| once("fuzzy_min_length", true, problems)) {
+        if let Some(f) = doc
+            .fuzzy_min_length
+            .filter(|_| once("fuzzy_min_length", true, problems))
+        {
             settings.typo_from = f;
         }
-        if let Some(t) = doc.example_threshold.filter(|_| once("example_threshold", true, problems)) {
+        if let Some(t) = doc
+            .example_threshold
+            .filter(|_| once("example_threshold", true, problems))
+        {
             chat.example_threshold = t;
         }
         if let Some(n) = &doc.numbers {
-            chat.numbers
-                .extend(n.iter().map(|(k, v)| (analysis::loose(&k.to_lowercase()), *v)));
+            chat.numbers.extend(
+                n.iter()
+                    .map(|(k, v)| (analysis::loose(&k.to_lowercase()), *v)),
+            );
         }
         if let Some(n) = &doc.never_ask {
             chat.never_ask
@@ -173,7 +195,11 @@ pub(crate) fn compile(
                     parts.push(AgePart::Number);
                 } else {
                     for word in analysis::message_words(w.trim_end_matches('*')) {
-                        let entry = if w.ends_with('*') { format!("{word}*") } else { word };
+                        let entry = if w.ends_with('*') {
+                            format!("{word}*")
+                        } else {
+                            word
+                        };
                         match builder.part(&entry) {
                             Ok(p) => parts.push(AgePart::Word(p)),
                             Err(e) => problems.push(loc.error(e)),
@@ -181,7 +207,12 @@ pub(crate) fn compile(
                     }
                 }
             }
-            if parts.iter().filter(|p| matches!(p, AgePart::Number)).count() != 1 {
+            if parts
+                .iter()
+                .filter(|p| matches!(p, AgePart::Number))
+                .count()
+                != 1
+            {
                 problems.push(loc.error(
                     "Et alders-mønster skal have præcis ét # der hvor tallet står, fx pattern = \"jeg er #\".",
                 ));
@@ -198,7 +229,12 @@ pub(crate) fn compile(
                 .words
                 .first()
                 .map(|w| cx.loc(w))
-                .or_else(|| r.set.as_ref().and_then(|s| s.values().next()).map(|v| cx.loc(v)))
+                .or_else(|| {
+                    r.set
+                        .as_ref()
+                        .and_then(|s| s.values().next())
+                        .map(|v| cx.loc(v))
+                })
                 .unwrap_or_else(|| Loc {
                     file: file.clone(),
                     line: 0,
@@ -208,31 +244,32 @@ pub(crate) fn compile(
                     "`acute` hører ikke længere til chat-reglerne. Ord for akut fare står i mappen akut/ (fx akut/selvmord.toml), hvor de vises med den rette førstehjælp. Flyt ordene derhen, og fjern acute-linjen.",
                 ));
             }
-            let mut compile = |entries: &[Spanned<String>], problems: &mut Vec<Problem>| -> Vec<Term> {
-                entries
-                    .iter()
-                    .filter_map(|w| match builder.pattern(w.get_ref()) {
-                        Ok(pattern) => Some(Term {
-                            pattern,
-                            text: w.get_ref().clone(),
-                            phrase: analysis::message_words(w.get_ref()).len() > 1,
-                        }),
-                        Err(e) => {
-                            problems.push(cx.loc(w).error(e));
-                            None
-                        }
-                    })
-                    .collect()
-            };
+            let mut compile =
+                |entries: &[Spanned<String>], problems: &mut Vec<Problem>| -> Vec<Term> {
+                    entries
+                        .iter()
+                        .filter_map(|w| match builder.pattern(w.get_ref()) {
+                            Ok(pattern) => Some(Term {
+                                pattern,
+                                text: w.get_ref().clone(),
+                                phrase: analysis::message_words(w.get_ref()).len() > 1,
+                            }),
+                            Err(e) => {
+                                problems.push(cx.loc(w).error(e));
+                                None
+                            }
+                        })
+                        .collect()
+                };
             let terms = compile(&r.words, problems);
             let also = compile(&r.also, problems);
             if terms.is_empty() {
                 problems.push(loc.error("En chat-regel skal have mindst ét ord i words = [ … ]."));
             }
             if r.set.is_none() {
-                problems.push(loc.error(
-                    "En chat-regel skal sætte et svar: set = { spørgsmål = \"svar\" }.",
-                ));
+                problems.push(
+                    loc.error("En chat-regel skal sætte et svar: set = { spørgsmål = \"svar\" }."),
+                );
             }
             chat.rules.push(ChatRule {
                 terms,
@@ -345,7 +382,13 @@ pub(crate) fn validate(g: &Guide, problems: &mut Vec<Problem>) {
 }
 
 /// Whether `question = values` names a question and its options; the problem says which.
-pub(crate) fn check_set(g: &Guide, question: &str, values: &[String], loc: &Loc, problems: &mut Vec<Problem>) {
+pub(crate) fn check_set(
+    g: &Guide,
+    question: &str,
+    values: &[String],
+    loc: &Loc,
+    problems: &mut Vec<Problem>,
+) {
     match g.question(question) {
         None => problems.push(loc.error(format!(
             "set nævner spørgsmålet `{question}`, som ikke findes. Ret id'et."
