@@ -141,3 +141,31 @@ fn serve_summarises_warnings_in_one_line_and_check_lists_them() {
     let listed = out.lines().filter(|l| l.contains(": warning: ")).count();
     assert!(listed > 20, "check lists every warning ({listed})");
 }
+
+#[test]
+fn a_broken_acute_lexicon_is_reported_and_refused() {
+    let dir = common::content_dir();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken-akut"),
+        dir.path(),
+    );
+    let content = dir.path().to_str().unwrap();
+    let (code, out) = run(&["check", "--content", content]);
+    assert_eq!(code, 1, "{out}");
+    for (place, words) in [
+        ("akut/forkert.toml:6: error:", "\"113\""),
+        ("akut/forkert.toml:7: error:", "findes-ikke"),
+        ("akut/forkert.toml:9: error:", "@findesikke"),
+        ("akut/forkert.toml:1: error:", "now.en"),
+        ("chatsprog.toml:2: error:", "to ord"),
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(place) && l.contains(words)),
+            "expected {place} … {words}:\n{out}"
+        );
+    }
+    // serve refuses it too, saying why.
+    let (code, out) = run(&["serve", "--content", content, "--addr", "127.0.0.1:0"]);
+    assert_ne!(code, 0);
+    assert!(out.contains("akut/forkert.toml:6"), "{out}");
+}

@@ -1,0 +1,123 @@
+//! The safety layer through the real router: the red-team corpus (tests/redteam/, acute
+//! messages in every category and style, and calm near-misses), the search box's acute
+//! flag and help, and the staff tools on the real binary.
+//!
+//! Every acute message must be flagged, in every part of the corpus; at most 5 % of the
+//! calm ones may be. Recall per category and over-triage per part are printed (run with
+//! `--nocapture` to see them).
+
+mod common;
+use common::*;
+use findhjaelp::cases::{percent, Report};
+use std::path::PathBuf;
+use std::process::Command;
+
+fn redteam(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/redteam")
+        .join(name)
+}
+
+/// Scores one part and checks the two limits; returns the report for the summary.
+async fn part(app: &axum::Router, name: &str, max_calm: f64) -> Report {
+    let report = run_guide_cases(app, &redteam(name)).await;
+    let t = report.triage();
+    let (hit, all) = t.acute_total();
+    eprintln!("{name}: {hit}/{all} acute flagged ({:.1} %)", percent(hit, all));
+    for (cat, (h, a)) in &t.acute {
+        eprintln!("  {cat}: {h}/{a} ({:.1} %)", percent(*h, *a));
+    }
+    eprintln!(
+        "  calm flagged (over-triage): {}/{} ({:.1} %)",
+        t.calm.0,
+        t.calm.1,
+        percent(t.calm.0, t.calm.1)
+    );
+    let missed: Vec<String> = report
+        .scored
+        .iter()
+        .filter(|s| s.case.flag == Some(findhjaelp::cases::Flag::Acute) && !s.answer.acute)
+        .map(|s| format!("{}:{} {:?}", name, s.case.line, s.case.text))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "{name}: acute messages not flagged:\n{}",
+        missed.join("\n")
+    );
+    assert!(
+        percent(t.calm.0, t.calm.1) <= max_calm,
+        "{name}: {:.1} % of calm messages flagged acute (at most {max_calm} %)",
+        percent(t.calm.0, t.calm.1)
+    );
+    report
+}
+
+#[tokio::test]
+async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones() {
+    let app = app();
+    // The held-out part was written first and kept aside while the lexicon was tuned.
+    for name in ["train.tsv", "train-2.tsv", "heldout.tsv"] {
+        part(&app, name, 5.0).await;
+    }
+}
+
+#[tokio::test]
+async fn acute_messages_in_ukrainian_and_arabic_are_flagged_in_every_category() {
+    let app = app();
+    let report = part(&app, "uk-ar.tsv", 5.0).await;
+    let t = report.triage();
+    assert_eq!(t.acute.len(), 10, "every category has Ukrainian and Arabic cases");
+}
+
+#[tokio::test]
+async fn the_search_box_passes_the_safety_layer_first() {
+    let app = app();
+    for q in ["selvmord", "jeg vil ikke leve mere", "min far slår mig", "overdosis"] {
+        let api = get(&app, &format!("/api/search?q={}&lang=da", enc(q))).await.json();
+        assert_eq!(api["acute"], true, "{q}");
+        let page = get(&app, &format!("/soeg?q={}", enc(q))).await;
+        let help = page.body.find("first-help").unwrap_or_else(|| panic!("{q}: no first help"));
+        let results = page.body.find("class=\"count\"").unwrap_or(usize::MAX);
+        assert!(help < results, "{q}: the help comes before the results");
+    }
+    for q in ["familiebehandling", "angst", "klage over afgørelse"] {
+        let api = get(&app, &format!("/api/search?q={}&lang=da", enc(q))).await.json();
+        assert_eq!(api["acute"], false, "{q}");
+        let page = get(&app, &format!("/soeg?q={}", enc(q))).await;
+        assert!(!page.body.contains("first-help"), "{q}");
+    }
+    let en = get(&app, "/en/search?q=suicide").await;
+    assert!(en.body.contains("Get help now"), "English first help");
+}
+
+#[test]
+fn staff_can_see_why_and_score_a_case_file() {
+    let bin = env!("CARGO_BIN_EXE_findhjaelp");
+    let out = Command::new(bin)
+        .args(["guide", "explain", "jeg har tænkt på selvmort hele dagen"])
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("akut: selvmord"), "{text}");
+    assert!(text.contains("akut/selvmord.toml:"), "names the rule's file and line: {text}");
+    assert!(text.contains("svar: akut-hjaelp"), "{text}");
+
+    let cases = data_file("dev-guide.tsv");
+    let out = Command::new(bin)
+        .args(["guide", "test", cases.to_str().unwrap(), "--min", "0.95"])
+        .output()
+        .expect("the binary runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("passed"), "{text}");
+    // A bar the cases cannot reach makes the command fail (for CI use).
+    let dir = tempfile::tempdir().unwrap();
+    let impossible = dir.path().join("cases.tsv");
+    std::fs::write(&impossible, "da\tblomsterkasse\tstien\tcalm\n").unwrap();
+    let out = Command::new(bin)
+        .args(["guide", "test", impossible.to_str().unwrap(), "--min", "1"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
