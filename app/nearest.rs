@@ -279,11 +279,26 @@ impl Linear {
             .filter(|(f, d)| *d >= 2 || model.names.contains_key(f))
             .map(|(f, d)| (f, 1.0 + ((1.0 + n) / (1.0 + d as f32)).ln()))
             .collect();
-        let bags: Vec<(Vec<(u64, f32)>, bool)> = raw
+        // Features as dense indexes while learning: one array of weights, no hashing in
+        // the inner loop (start-up and reload time).
+        let mut index: FxHashMap<u64, u32> = FxHashMap::default();
+        let bags: Vec<(Vec<(u32, f32)>, bool)> = raw
             .iter()
             .zip(examples)
-            .map(|(feats, (_, y))| (model.vector(feats), *y))
+            .map(|(feats, (_, y))| {
+                let v = model
+                    .vector(feats)
+                    .into_iter()
+                    .map(|(f, w)| {
+                        let next = index.len() as u32;
+                        (*index.entry(f).or_insert(next), w)
+                    })
+                    .collect();
+                (v, *y)
+            })
             .collect();
+        let mut weights = vec![0f32; index.len()];
+        let mut bias = 0f32;
         let yes = bags.iter().filter(|b| b.1).count().max(1) as f32;
         let no = bags.iter().filter(|b| !b.1).count().max(1) as f32;
         let total = yes + no;
@@ -303,15 +318,21 @@ impl Linear {
             let rate = 1.0 / (1.0 + epoch as f32 * 0.3);
             for &i in &order {
                 let (x, y) = &bags[i];
-                let p = model.probability(x);
+                let z = bias + x.iter().map(|&(f, v)| weights[f as usize] * v).sum::<f32>();
+                let p = 1.0 / (1.0 + (-z).exp());
                 let g = (p - if *y { 1.0 } else { 0.0 }) * if *y { w_yes } else { w_no };
-                model.bias -= rate * g;
-                for (f, v) in x {
-                    let w = model.weights.entry(*f).or_default();
+                bias -= rate * g;
+                for &(f, v) in x {
+                    let w = &mut weights[f as usize];
                     *w -= rate * (g * v + l2 * *w);
                 }
             }
         }
+        model.bias = bias;
+        model.weights = index
+            .into_iter()
+            .map(|(f, i)| (f, weights[i as usize]))
+            .collect();
         model
     }
 

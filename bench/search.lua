@@ -1,4 +1,5 @@
--- wrk script for bench/search: cycles through Danish queries against /api/search.
+-- wrk script for bench/search and bench/triage: cycles through Danish queries against /api/search
+-- (or, given a prefix and a file, through any list of messages, e.g. against /api/guide).
 -- One-word, two-word, typo, compound and æøå/ASCII-folded queries, URL-encoded here.
 -- Counts non-2xx responses exactly (response()), and prints a WRKJSON summary line.
 local queries = {
@@ -20,6 +21,13 @@ local non2xx = 0
 
 function init(args)
   local prefix = args[1] or "/api/search?lang=da&q="
+  -- An optional file with one query or message per line replaces the built-in list.
+  if args[2] then
+    queries = {}
+    for line in io.lines(args[2]) do
+      if line ~= "" and line:sub(1, 1) ~= "#" then table.insert(queries, line) end
+    end
+  end
   for k, q in ipairs(queries) do
     reqs[k] = wrk.format("GET", prefix .. urlencode(q), { ["Accept-Encoding"] = "gzip" })
   end

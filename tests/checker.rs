@@ -160,7 +160,8 @@ fn a_broken_acute_lexicon_is_reported_and_refused() {
         ("chatsprog.toml:2: error:", "to ord"),
     ] {
         assert!(
-            out.lines().any(|l| l.starts_with(place) && l.contains(words)),
+            out.lines()
+                .any(|l| l.starts_with(place) && l.contains(words)),
             "expected {place} … {words}:\n{out}"
         );
     }

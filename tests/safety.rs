@@ -23,7 +23,10 @@ async fn part(app: &axum::Router, name: &str, max_calm: f64) -> Report {
     let report = run_guide_cases(app, &redteam(name)).await;
     let t = report.triage();
     let (hit, all) = t.acute_total();
-    eprintln!("{name}: {hit}/{all} acute flagged ({:.1} %)", percent(hit, all));
+    eprintln!(
+        "{name}: {hit}/{all} acute flagged ({:.1} %)",
+        percent(hit, all)
+    );
     for (cat, (h, a)) in &t.acute {
         eprintln!("  {cat}: {h}/{a} ({:.1} %)", percent(*h, *a));
     }
@@ -66,22 +69,38 @@ async fn acute_messages_in_ukrainian_and_arabic_are_flagged_in_every_category() 
     let app = app();
     let report = part(&app, "uk-ar.tsv", 5.0).await;
     let t = report.triage();
-    assert_eq!(t.acute.len(), 10, "every category has Ukrainian and Arabic cases");
+    assert_eq!(
+        t.acute.len(),
+        10,
+        "every category has Ukrainian and Arabic cases"
+    );
 }
 
 #[tokio::test]
 async fn the_search_box_passes_the_safety_layer_first() {
     let app = app();
-    for q in ["selvmord", "jeg vil ikke leve mere", "min far slår mig", "overdosis"] {
-        let api = get(&app, &format!("/api/search?q={}&lang=da", enc(q))).await.json();
+    for q in [
+        "selvmord",
+        "jeg vil ikke leve mere",
+        "min far slår mig",
+        "overdosis",
+    ] {
+        let api = get(&app, &format!("/api/search?q={}&lang=da", enc(q)))
+            .await
+            .json();
         assert_eq!(api["acute"], true, "{q}");
         let page = get(&app, &format!("/soeg?q={}", enc(q))).await;
-        let help = page.body.find("first-help").unwrap_or_else(|| panic!("{q}: no first help"));
+        let help = page
+            .body
+            .find("first-help")
+            .unwrap_or_else(|| panic!("{q}: no first help"));
         let results = page.body.find("class=\"count\"").unwrap_or(usize::MAX);
         assert!(help < results, "{q}: the help comes before the results");
     }
     for q in ["familiebehandling", "angst", "klage over afgørelse"] {
-        let api = get(&app, &format!("/api/search?q={}&lang=da", enc(q))).await.json();
+        let api = get(&app, &format!("/api/search?q={}&lang=da", enc(q)))
+            .await
+            .json();
         assert_eq!(api["acute"], false, "{q}");
         let page = get(&app, &format!("/soeg?q={}", enc(q))).await;
         assert!(!page.body.contains("first-help"), "{q}");
@@ -100,7 +119,10 @@ fn staff_can_see_why_and_score_a_case_file() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("akut: selvmord"), "{text}");
-    assert!(text.contains("akut/selvmord.toml:"), "names the rule's file and line: {text}");
+    assert!(
+        text.contains("akut/selvmord.toml:"),
+        "names the rule's file and line: {text}"
+    );
     assert!(text.contains("svar: akut-hjaelp"), "{text}");
 
     let cases = data_file("dev-guide.tsv");
