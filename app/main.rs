@@ -6,6 +6,7 @@ use findhjaelp::content::model::Lang;
 use findhjaelp::i18n::I18n;
 use findhjaelp::problem::Problem;
 use findhjaelp::reload::{self, ContentSource};
+use findhjaelp::site::Site;
 use findhjaelp::triage;
 use findhjaelp::web::{self, AppState, Limits};
 use std::path::PathBuf;
@@ -44,7 +45,7 @@ enum GuideCommand {
         #[command(flatten)]
         content: ContentArg,
         /// Language of the texts in the graph.
-        #[arg(long, default_value = "da", value_parser = ["da", "en"])]
+        #[arg(long, default_value = "da")]
         lang: String,
     },
     /// Show why the chat answers a message as it does: the acute category, the rules and
@@ -182,7 +183,9 @@ fn explain(source: &ContentSource, i18n: Arc<I18n>, text: &str, lang: &str) -> E
             return ExitCode::FAILURE;
         }
     };
-    let lang = Lang::from_code(lang).unwrap_or(Lang::Da);
+    let Some(lang) = served(&site, lang) else {
+        return ExitCode::FAILURE;
+    };
     let t = triage::triage(&site, text);
     for line in site.safety.explain(&t.screening) {
         println!("{line}");
@@ -202,6 +205,20 @@ fn explain(source: &ContentSource, i18n: Arc<I18n>, text: &str, lang: &str) -> E
         println!("spørger: {} ({})", q.text, q.id);
     }
     ExitCode::SUCCESS
+}
+
+/// A language the site serves, or a message on stderr naming the served ones.
+fn served(site: &Site, code: &str) -> Option<Lang> {
+    let languages = &site.content.site.languages;
+    let found = languages.by_code(code);
+    if found.is_none() {
+        let codes: Vec<&str> = languages.langs().map(Lang::code).collect();
+        eprintln!(
+            "sproget \"{code}\" findes ikke på sitet; brug et af: {}",
+            codes.join(", ")
+        );
+    }
+    found
 }
 
 fn test_cases(
@@ -228,8 +245,11 @@ fn test_cases(
             return ExitCode::FAILURE;
         }
     };
+    if cases.iter().any(|c| served(&site, &c.lang).is_none()) {
+        return ExitCode::FAILURE;
+    }
     let report = cases::score(&cases, top, |case| {
-        let lang = Lang::from_code(&case.lang).unwrap_or(Lang::Da);
+        let lang = served(&site, &case.lang).unwrap_or(Lang::DEFAULT);
         let t = triage::triage(&site, &case.text);
         let reply = findhjaelp::web::guide::guide_reply(&site, lang, &t);
         cases::Answer {

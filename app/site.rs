@@ -9,7 +9,7 @@ use crate::guide::Guide;
 use crate::i18n::I18n;
 use crate::problem::Problem;
 use crate::safety::{self, Safety};
-use crate::search::{SearchDoc, SearchIndex, Synonyms};
+use crate::search::{Analysis, SearchDoc, SearchIndex, Synonyms};
 use crate::source::SourceFile;
 use crate::ui::{pages, Ctx};
 use chrono::NaiveDate;
@@ -69,19 +69,74 @@ impl Site {
         today: NaiveDate,
     ) -> Result<Site, Vec<Problem>> {
         let (content, mut problems) = content::load(files, today);
-        let synonyms = match files.iter().find(|f| f.path == "synonyms.toml") {
-            None => Synonyms::empty(),
-            Some(f) => Synonyms::parse(&f.text).unwrap_or_else(|found| {
-                problems.extend(found);
-                Synonyms::empty()
-            }),
-        };
         let content = match content {
             Some(c) if !problems.iter().any(Problem::is_error) => c,
             _ => return Err(problems),
         };
-        let langs: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-        let slug_exists = |slug: &str| content.get(Lang::Da, slug).is_some();
+        let languages = &content.site.languages;
+        let synonyms = match files.iter().find(|f| f.path == "synonyms.toml") {
+            None => Synonyms::empty(),
+            Some(f) => {
+                let language = |code: &str| {
+                    let lang = languages.by_code(code)?;
+                    Some((lang, analysis_of(languages, lang)))
+                };
+                Synonyms::parse(&f.text, &language).unwrap_or_else(|found| {
+                    problems.extend(found);
+                    Synonyms::empty()
+                })
+            }
+        };
+        // A content folder may bring its own interface text (i18n/<code>/*.ftl).
+        let i18n = if files.iter().any(|f| f.path.starts_with("i18n/")) {
+            match i18n.with_files(files) {
+                Ok(own) => Arc::new(own),
+                Err(found) => {
+                    problems.extend(found);
+                    return Err(problems);
+                }
+            }
+        } else {
+            i18n
+        };
+        for language in content.site.languages.all() {
+            if !i18n.has(language.lang) {
+                problems.push(Problem::error(
+                    crate::content::site_config::FILE,
+                    0,
+                    format!(
+                        "sproget `{}` ({}) har ingen tekster til brugerfladen: opret mappen i18n/{}/ med en oversættelse af filerne i i18n/{}/",
+                        language.lang, language.name, language.lang, Lang::DEFAULT
+                    ),
+                ));
+            }
+            if Analysis::by_name(&language.analysis).is_none() {
+                problems.push(Problem::error(
+                    crate::content::site_config::FILE,
+                    0,
+                    format!(
+                        "sproget `{}`: analysis = \"{}\" kendes ikke. Brug en af: {}",
+                        language.lang,
+                        language.analysis,
+                        Analysis::NAMES.join(", ")
+                    ),
+                ));
+            }
+        }
+        for slug in crate::paths::LINKED_PAGES {
+            if content.get(Lang::DEFAULT, slug).is_none() {
+                problems.push(Problem::error(
+                    format!("sider/{slug}.{}.md", Lang::DEFAULT),
+                    0,
+                    format!("siden `{slug}` mangler: alle sider linker til den (fra topbjælken eller bunden), så den skal findes"),
+                ));
+            }
+        }
+        if problems.iter().any(Problem::is_error) {
+            return Err(problems);
+        }
+        let langs: Vec<&str> = content.site.languages.langs().map(|l| l.code()).collect();
+        let slug_exists = |slug: &str| content.get(Lang::DEFAULT, slug).is_some();
         let spelling = Spelling::load(files, &mut problems);
         // The site's own words are spelt right: they are never read as typos.
         let known: Vec<&str> = content
@@ -119,7 +174,10 @@ impl Site {
         // build them side by side (start-up time at 10,000 items).
         let docs = search_docs(&content);
         let (search, (pages, not_found)) = std::thread::scope(|scope| {
-            let search = scope.spawn(move || SearchIndex::build(docs, synonyms));
+            let languages = &content.site.languages;
+            let search = scope.spawn(move || {
+                SearchIndex::build(docs, synonyms, &|lang| analysis_of(languages, lang))
+            });
             let rendered = render_static_pages(&content, &guide, &i18n, &assets, today);
             (search.join(), rendered)
         });
@@ -166,7 +224,7 @@ fn render_static_pages(
 ) -> (HashMap<String, Page>, HashMap<Lang, Page>) {
     let mut pages = HashMap::new();
     let mut not_found = HashMap::new();
-    for lang in Lang::ALL {
+    for lang in content.site.languages.langs() {
         let ctx = Ctx {
             lang,
             i18n,
@@ -175,7 +233,7 @@ fn render_static_pages(
         };
         pages.insert(ctx.home(), Page::new(pages::home(&ctx, content, guide)));
         for kind in Kind::ALL {
-            let path = ctx.path(kind.listing_path(lang));
+            let path = crate::paths::listing(&content.site.languages, lang, kind);
             let html = pages::listing(&ctx, content, kind, &Default::default());
             pages.insert(path, Page::new(html));
         }
@@ -191,6 +249,14 @@ fn render_static_pages(
     (pages, not_found)
 }
 
+/// The search analysis of a served language (checked at load; plain if unknown).
+fn analysis_of(languages: &crate::lang::Languages, lang: Lang) -> Analysis {
+    languages
+        .get(lang)
+        .and_then(|l| Analysis::by_name(&l.analysis))
+        .unwrap_or(Analysis::Plain)
+}
+
 /// One search document per published item and language.
 pub(crate) fn search_docs(content: &Content) -> Vec<SearchDoc> {
     content
@@ -198,13 +264,13 @@ pub(crate) fn search_docs(content: &Content) -> Vec<SearchDoc> {
         .iter()
         .map(|i| SearchDoc {
             slug: i.slug.clone(),
-            kind: i.kind.id().to_string(),
-            lang: i.lang.code().to_string(),
+            kind: i.kind,
+            lang: i.lang,
             title: i.title.clone(),
             summary: i.summary.clone(),
             keywords: i.keywords.clone(),
             body: i.body_text.clone(),
-            audience: i.audience.iter().map(|a| a.id().to_string()).collect(),
+            audience: i.audience.clone(),
             age: i.age.map(|[lo, hi]| (lo, hi)),
             without_parents: i.usable_without_parents(),
         })

@@ -54,29 +54,38 @@ const CATALOGUE: &[(&str, bool)] = &[
 #[tokio::test]
 async fn every_catalogue_item_exists_and_renders() {
     let site = default_site();
+    let languages = &site.content.site.languages;
+    let en = languages.by_code("en").expect("the site serves English");
     for (slug, english) in CATALOGUE {
         let da = site
             .content
-            .get(Lang::Da, slug)
+            .get(Lang::DEFAULT, slug)
             .unwrap_or_else(|| panic!("{slug} is missing in Danish"));
         assert!(da.translated);
-        let en = site.content.get(Lang::En, slug).unwrap();
-        // Every item has at least an English title, summary and search words.
-        assert!(
-            en.head_translated,
-            "{slug} needs English words: an English file or [en] in the Danish file"
-        );
-        assert_ne!(en.title, da.title, "{slug}: the English title is English");
+        // Every item has at least a title, summary and search words in every language.
+        for lang in languages.translations() {
+            let item = site.content.get(lang, slug).unwrap();
+            assert!(
+                item.head_translated,
+                "{slug} needs words in `{lang}`: a {slug}.{lang}.md file or [{lang}] in the Danish file"
+            );
+            assert_ne!(
+                item.title, da.title,
+                "{slug}: the `{lang}` title is translated"
+            );
+        }
         if *english {
             assert!(
-                en.translated,
+                site.content.get(en, slug).unwrap().translated,
                 "{slug} needs an English version ({slug}.en.md)"
             );
         }
     }
+    let langs: Vec<Lang> = languages.langs().collect();
     let app = app_with_shared(site);
     for (slug, _) in CATALOGUE {
-        for uri in [format!("/{slug}"), format!("/en/{slug}")] {
+        for &lang in &langs {
+            let uri = findhjaelp::paths::item(lang, slug);
             assert_eq!(get(&app, &uri).await.status, 200, "{uri}");
         }
     }
@@ -85,7 +94,7 @@ async fn every_catalogue_item_exists_and_renders() {
 #[test]
 fn bodies_are_real_prose() {
     let site = default_site();
-    for item in site.content.in_lang(Lang::Da) {
+    for item in site.content.in_lang(Lang::DEFAULT) {
         let words = item.body_text.split_whitespace().count();
         assert!(
             words >= 150,
@@ -100,7 +109,7 @@ fn bodies_are_real_prose() {
 fn danish_bodies_are_easy_to_read() {
     let site = default_site();
     let mut too_hard = Vec::new();
-    for item in site.content.in_lang(Lang::Da) {
+    for item in site.content.in_lang(Lang::DEFAULT) {
         let limit = if item.audience == [Audience::Unge] {
             35.0
         } else {
@@ -127,18 +136,20 @@ fn lix_flags_hard_text() {
 }
 
 #[test]
-fn both_languages_have_the_same_interface_messages() {
+fn every_language_has_the_same_interface_messages() {
     use findhjaelp::i18n::I18n;
-    let mut da = I18n::ids(Lang::Da);
-    let mut en = I18n::ids(Lang::En);
-    da.sort();
-    en.sort();
-    assert_eq!(
-        da, en,
-        "i18n/da and i18n/en must define the same message ids"
-    );
-    // Every id the Rust code asks for exists.
     let i18n = I18n::embedded().unwrap();
+    let mut da = i18n.ids(Lang::DEFAULT);
+    da.sort();
+    for lang in default_site().content.site.languages.translations() {
+        let mut other = i18n.ids(lang);
+        other.sort();
+        assert_eq!(
+            da, other,
+            "i18n/da and i18n/{lang} must define the same message ids"
+        );
+    }
+    // Every id the Rust code asks for exists.
     let src_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("app");
     let mut missing = Vec::new();
     for path in walk(&src_dir) {
@@ -151,7 +162,7 @@ fn both_languages_have_the_same_interface_messages() {
             let id = part.split('"').next().unwrap();
             if !id.is_empty()
                 && id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                && i18n.t(Lang::Da, id) == id
+                && i18n.t(Lang::DEFAULT, id) == id
             {
                 missing.push(format!("{}: {id}", path.display()));
             }

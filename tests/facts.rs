@@ -39,7 +39,7 @@ fn every_entry_point_and_service_has_all_facts() {
     let mut checked = 0;
     for item in site
         .content
-        .in_lang(Lang::Da)
+        .in_lang(Lang::DEFAULT)
         .filter(|i| i.kind.needs_facts())
     {
         let f = item
@@ -73,7 +73,7 @@ fn every_entry_point_and_service_has_all_facts() {
 /// Items that state a phone number, hours or ages and name no source.
 fn unsourced(site: &Site) -> Vec<String> {
     site.content
-        .in_lang(Lang::Da)
+        .in_lang(Lang::DEFAULT)
         .filter(|i| i.sources.is_empty())
         .filter_map(|i| {
             let found = claims::find(i, &i.body_text);
@@ -168,7 +168,7 @@ fn names(site: &Site) -> BTreeMap<String, String> {
     let mut titles: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut words: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut full_titles: BTreeMap<String, String> = BTreeMap::new();
-    for lang in [Lang::Da, Lang::En] {
+    for lang in site.content.site.languages.langs() {
         for item in site.content.in_lang(lang) {
             let h = head(&item.title);
             let first = h.split(' ').next().unwrap_or("").to_string();
@@ -238,7 +238,7 @@ impl Facts {
     fn of(site: &Site) -> Self {
         Facts(
             site.content
-                .in_lang(Lang::Da)
+                .in_lang(Lang::DEFAULT)
                 .filter_map(|i| Some((i.slug.clone(), i.facts.as_ref()?.anonymous)))
                 .collect(),
         )
@@ -260,7 +260,7 @@ fn bodies(site: &Site, files: &[SourceFile]) -> Vec<(String, String, String)> {
         .map(|f| (f.path.as_str(), f.text.as_str()))
         .collect();
     let mut out = Vec::new();
-    for lang in [Lang::Da, Lang::En] {
+    for lang in site.content.site.languages.langs() {
         for item in site.content.in_lang(lang).filter(|i| i.translated) {
             let raw = text[item.path.as_str()];
             let body = raw.splitn(3, "+++").nth(2).unwrap_or("");

@@ -31,7 +31,11 @@ async fn home_and_listings_render_in_both_languages() {
         let r = get(&app, uri).await;
         assert_eq!(r.status, 200, "{uri}");
         assert!(r.body.starts_with("<!DOCTYPE html>"), "{uri}");
-        assert!(r.body.contains(&format!("<html lang=\"{lang}\">")), "{uri}");
+        assert!(
+            r.body
+                .contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            "{uri}"
+        );
         assert!(r.body.contains("<main id=\"main\""), "{uri}: main landmark");
         assert!(r.body.contains("class=\"skip-link\""), "{uri}: skip link");
         assert!(r.body.contains("id=\"quick-exit\""), "{uri}: quick exit");
@@ -86,14 +90,14 @@ async fn head_carries_title_description_canonical_and_hreflang() {
     // The language switch leads to the same item in English.
     assert!(r
         .body
-        .contains("<a href=\"/en/stien\" lang=\"en\" hreflang=\"en\" class=\"lang-switch\">"));
+        .contains("<a href=\"/en/stien\" lang=\"en\" hreflang=\"en\" dir=\"ltr\" class=\"lang-switch\">English</a>"));
     let en = get(&app, "/en/stien").await;
     assert!(en
         .body
         .contains("<link rel=\"canonical\" href=\"http://127.0.0.1:3000/en/stien\">"));
     assert!(en
         .body
-        .contains("<a href=\"/stien\" lang=\"da\" hreflang=\"da\" class=\"lang-switch\">"));
+        .contains("<a href=\"/stien\" lang=\"da\" hreflang=\"da\" dir=\"ltr\" class=\"lang-switch\">Dansk</a>"));
 }
 
 #[tokio::test]
@@ -202,7 +206,7 @@ async fn unknown_paths_give_a_helpful_404() {
         );
     }
     let en = get(&app, "/en/nope").await;
-    assert!(en.body.contains("<html lang=\"en\">"));
+    assert!(en.body.contains("<html lang=\"en\" dir=\"ltr\">"));
 }
 
 #[tokio::test]

@@ -25,12 +25,18 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::Danish))
 }
 
-/// Lower-cased words of `text` (letters and digits; everything else separates words).
+/// Lower-cased words of `text` (letters, digits and the marks written on letters, such as
+/// Arabic vowel marks; everything else separates words).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !c.is_alphanumeric() && !is_word_mark(c))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect()
+}
+
+/// A mark written on a letter (Arabic vowel marks, combining accents): part of the word.
+pub fn is_word_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
 /// Danish stem of one lower-cased word.

@@ -5,6 +5,7 @@
 use super::claims::{self, ClaimKind};
 use super::model::{is_placeholder, Answer, Kind, Meta, TranslationFrontMatter};
 use super::Topic as ItemTopic;
+use crate::lang::{Lang, Languages};
 use crate::problem::{line_of, Problem, Topic};
 use crate::source::SourceFile;
 use chrono::NaiveDate;
@@ -87,8 +88,9 @@ pub(super) struct Context<'a> {
     pub topics: &'a [ItemTopic],
     pub exists: &'a dyn Fn(&str) -> bool,
     pub today: NaiveDate,
-    /// Whether the item has an English file (`slug.en.md`).
-    pub has_english_file: bool,
+    pub languages: &'a Languages,
+    /// The languages the item has a full translation file in (`slug.en.md` …).
+    pub files_in: Vec<Lang>,
 }
 
 /// Checks a Danish (master) file.
@@ -109,7 +111,7 @@ pub(super) fn master(
     sources(&mut r, front, body_text, cx.today);
     course(&mut r, kind, front);
     review(&mut r, front, cx.today);
-    english(&mut r, front, cx.has_english_file);
+    translated_heads(&mut r, front, cx);
 }
 
 /// Checks a translation against its Danish file.
@@ -441,23 +443,35 @@ fn review(r: &mut Report<'_>, front: &Meta, today: NaiveDate) {
     }
 }
 
-fn english(r: &mut Report<'_>, front: &Meta, has_english_file: bool) {
-    match (&front.en, has_english_file) {
-        (None, false) => {
-            let line = r.line("summary");
-            r.warn(line, Some(Topic::English), "der er ingen engelsk titel: tilføj [en] med title, summary og keywords på engelsk, så engelsk søgning finder siden (eller lav en engelsk fil)");
-        }
-        (Some(_), true) => {
-            let line = r.line("en");
-            r.warn(line, None, "[en] bruges ikke, fordi der også er en engelsk fil (.en.md). Slet [en], og ret den engelske fil i stedet");
-        }
-        (Some(en), false) => {
-            if en.title.trim().is_empty() || en.summary.trim().is_empty() {
-                let line = r.line("en");
-                r.error(line, "[en] skal have både title og summary på engelsk");
+/// Every item needs a title, summary and search words in every language, from a full
+/// translation file or a `[<code>]` table, so search in that language finds it.
+fn translated_heads(r: &mut Report<'_>, front: &Meta, cx: &Context<'_>) {
+    for language in cx.languages.all().iter().filter(|l| !l.lang.is_default()) {
+        let code = language.lang.code();
+        let has_file = cx.files_in.contains(&language.lang);
+        match (front.heads.get(&language.lang), has_file) {
+            (None, false) => {
+                let line = r.line("summary");
+                r.warn(line, Some(Topic::English), format!("der er ingen titel på {}: tilføj [{code}] med title, summary og keywords på {}, så søgning på {} finder siden (eller lav en oversat fil, navn.{code}.md)", language.name, language.name, language.name));
             }
+            (Some(_), true) => {
+                let line = r.line(code);
+                r.warn(line, None, format!("[{code}] bruges ikke, fordi der også er en oversat fil (.{code}.md). Slet [{code}], og ret den oversatte fil i stedet"));
+            }
+            (Some(head), false) => {
+                if head.title.trim().is_empty() || head.summary.trim().is_empty() {
+                    let line = r.line(code);
+                    r.error(
+                        line,
+                        format!(
+                            "[{code}] skal have både title og summary på {}",
+                            language.name
+                        ),
+                    );
+                }
+            }
+            (None, true) => {}
         }
-        (None, true) => {}
     }
 }
 

@@ -53,6 +53,41 @@ pub fn split<'a>(path: &str, text: &'a str) -> Result<Split<'a>, Problem> {
     ))
 }
 
+/// Takes the tables named in `names` (`[en]`, `[uk]` …) out of the front matter: the rest
+/// with each taken line left empty (so line numbers stay right), and each table's name,
+/// body and line. A table runs until the next table header.
+pub fn take_tables<'a>(
+    split: &Split<'a>,
+    names: &[&str],
+) -> (String, Vec<(String, String, usize)>) {
+    let mut rest = String::with_capacity(split.front.len());
+    let mut taken: Vec<(String, String, usize)> = Vec::new();
+    let mut current: Option<usize> = None;
+    for (i, line) in split.front.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            let name = trimmed.trim_start_matches('[').trim_end_matches(']').trim();
+            current = names.contains(&name).then(|| {
+                taken.push((name.to_string(), String::new(), split.front_line + i));
+                taken.len() - 1
+            });
+        }
+        match current {
+            Some(t) => {
+                // The header becomes an empty line in the table's own text too.
+                if !trimmed.starts_with('[') {
+                    taken[t].1.push_str(line);
+                } else {
+                    taken[t].1.push('\n');
+                }
+                rest.push('\n');
+            }
+            None => rest.push_str(line),
+        }
+    }
+    (rest, taken)
+}
+
 /// Parses front matter into `T`, reporting errors at the line where TOML found them.
 pub fn parse<T: DeserializeOwned>(path: &str, split: &Split<'_>) -> Result<T, Problem> {
     toml::from_str::<T>(split.front).map_err(|e| {

@@ -1,7 +1,7 @@
 //! Markdown bodies: rendered with pulldown-cmark, `slug:` links resolved and
 //! checked, raw HTML sanitised with ammonia, plain text kept for search and readability.
 
-use super::model::{item_url, Lang};
+use super::model::Lang;
 use crate::problem::{line_of, Problem};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -32,7 +32,7 @@ pub fn render(body: &str, first_line: usize, lang: Lang) -> Rendered {
                     Some(slug) => {
                         let slug = slug.trim().to_string();
                         links.push((slug.clone(), first_line + line_of(body, range.start) - 1));
-                        CowStr::from(item_url(lang, &slug))
+                        CowStr::from(crate::paths::item(lang, &slug))
                     }
                     None => dest_url,
                 };
@@ -109,7 +109,7 @@ mod tests {
         let r = render(
             "Hej\n\nSe [STIEN](slug:stien).<script>alert(1)</script>\n\n## Næste",
             5,
-            Lang::En,
+            Lang::intern("en").unwrap(),
         );
         assert!(r.html.contains("href=\"/en/stien\""), "{}", r.html);
         assert!(!r.html.contains("<script"), "{}", r.html);

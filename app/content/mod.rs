@@ -10,30 +10,31 @@ pub mod model;
 pub mod readability;
 pub mod site_config;
 
+use crate::lang::{Lang, Languages};
 use crate::problem::{line_of, Problem};
 use crate::source::SourceFile;
 use chrono::NaiveDate;
-use model::{Item, Kind, Lang, Meta, TranslationFrontMatter};
-use serde::Deserialize;
+use model::{Head, Item, Kind, Meta, TranslationFrontMatter};
 use site_config::SiteConfig;
 use std::collections::{BTreeMap, HashMap};
 
 pub use model::{Answer, Audience, Contact, Facts, Session, Source};
 
-/// A topic that items can be tagged with, named in every language.
+/// A topic that items can be tagged with, named in the site's languages.
 #[derive(Debug, Clone)]
 pub struct Topic {
     pub id: String,
-    pub da: String,
-    pub en: String,
+    pub names: BTreeMap<Lang, String>,
 }
 
 impl Topic {
+    /// The name in `lang`, or the Danish one where it is not translated.
     pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Da => &self.da,
-            Lang::En => &self.en,
-        }
+        self.names
+            .get(&lang)
+            .or_else(|| self.names.get(&Lang::DEFAULT))
+            .map(String::as_str)
+            .unwrap_or(&self.id)
     }
 }
 
@@ -67,30 +68,6 @@ impl Content {
     }
 }
 
-/// Paths that item slugs may not take, because pages or the API live there.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "en",
-    "api",
-    "static",
-    "healthz",
-    "soeg",
-    "search",
-    "guide",
-    "was",
-    "robots.txt",
-    "favicon.ico",
-    "indgange",
-    "tilbud",
-    "kurser",
-    "partnere",
-    "sider",
-    "entry-points",
-    "services",
-    "courses",
-    "partners",
-    "pages",
-];
-
 /// Loads and checks the item files, `site.toml` and `topics.toml` among `files`.
 /// Returns the content only when there are no errors; warnings come either way.
 pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Problem>) {
@@ -111,21 +88,27 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
             }
         },
     };
-    let topics = load_topics(files, &mut problems);
+    // The registry decides which languages exist; without site.toml only the default.
+    let languages = site
+        .as_ref()
+        .map(|s| s.languages.clone())
+        .unwrap_or_default();
+    let reserved = crate::paths::reserved_slugs(&languages);
+    let topics = load_topics(files, &languages, &mut problems);
 
     // Danish files are the masters; read them first so translations can inherit.
     let mut masters: BTreeMap<String, (Kind, &SourceFile, Meta, markdown::Rendered)> =
         BTreeMap::new();
     let mut translations: Vec<(Kind, String, Lang, &SourceFile)> = Vec::new();
     for file in files {
-        let Some((kind, slug, lang)) = classify(file, &mut problems) else {
+        let Some((kind, slug, lang)) = classify(file, &languages, &reserved, &mut problems) else {
             continue;
         };
-        if lang != Lang::Da {
+        if !lang.is_default() {
             translations.push((kind, slug, lang, file));
             continue;
         }
-        let Some((front, rendered)) = parse_item::<Meta>(file, lang, &mut problems) else {
+        let Some((front, rendered)) = parse_master(file, &languages, &mut problems) else {
             continue;
         };
         if let Some((_, other, _, _)) = masters.get(&slug) {
@@ -149,9 +132,12 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
             topics: &topics,
             exists: &exists,
             today,
-            has_english_file: translations
+            languages: &languages,
+            files_in: translations
                 .iter()
-                .any(|(_, s, lang, _)| s == slug && *lang == Lang::En),
+                .filter(|(_, s, _, _)| s == slug)
+                .map(|(_, _, lang, _)| *lang)
+                .collect(),
         };
         check::master(file, *kind, front, &rendered.text, &cx, &mut problems);
         problems.extend(markdown::check_links(&file.path, &rendered.links, exists));
@@ -161,7 +147,7 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
     let mut translated: HashMap<(String, Lang), Item> = HashMap::new();
     for (kind, slug, lang, file) in translations {
         let Some((master_kind, _, _, _)) = masters.get(&slug) else {
-            problems.push(Problem::error(&file.path, 1, format!("der er ingen dansk udgave ({}/{slug}.da.md) af denne oversættelse. Opret den danske fil først", kind.folder())));
+            problems.push(Problem::error(&file.path, 1, format!("der er ingen dansk udgave ({}/{slug}.{}.md) af denne oversættelse. Opret den danske fil først", kind.folder(), Lang::DEFAULT)));
             continue;
         };
         if *master_kind != kind {
@@ -194,7 +180,7 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
     // Every item exists in every language: a missing translation shows the Danish text with a note.
     let mut all = Vec::new();
     for master in items {
-        for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::Da) {
+        for lang in languages.translations() {
             let item = translated
                 .remove(&(master.slug.clone(), lang))
                 .unwrap_or_else(|| fallback_item(&master, lang, files));
@@ -242,14 +228,11 @@ fn body_of(path: &str, files: &[SourceFile]) -> String {
         .unwrap_or_default()
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TopicNames {
-    da: String,
-    en: String,
-}
-
-fn load_topics(files: &[SourceFile], problems: &mut Vec<Problem>) -> Vec<Topic> {
+fn load_topics(
+    files: &[SourceFile],
+    languages: &Languages,
+    problems: &mut Vec<Problem>,
+) -> Vec<Topic> {
     let Some(file) = find(files, "topics.toml") else {
         problems.push(Problem::error(
             "topics.toml",
@@ -264,31 +247,39 @@ fn load_topics(files: &[SourceFile], problems: &mut Vec<Problem>) -> Vec<Topic> 
         body: "",
         body_line: 0,
     };
-    match frontmatter::parse::<toml::Table>(&file.path, &split) {
+    match frontmatter::parse::<BTreeMap<String, BTreeMap<String, String>>>(&file.path, &split) {
         Err(p) => {
             problems.push(p);
             Vec::new()
         }
         Ok(table) => {
             let mut topics = Vec::new();
-            for (id, value) in table {
+            for (id, names) in table {
                 let line = file
                     .text
                     .find(&format!("[{id}]"))
                     .map(|o| line_of(&file.text, o))
                     .unwrap_or(1);
-                match value.try_into::<TopicNames>() {
-                    Ok(names) => topics.push(Topic {
-                        id,
-                        da: names.da,
-                        en: names.en,
-                    }),
-                    Err(e) => problems.push(Problem::error(
+                let mut by_lang = BTreeMap::new();
+                for (code, name) in names {
+                    match languages.by_code(&code) {
+                        Some(lang) => {
+                            by_lang.insert(lang, name);
+                        }
+                        None => problems.push(Problem::error(&file.path, line, format!("emnet `{id}`: `{code}` er ikke et af sitets sprog ({}). Ret koden, eller tilføj sproget i site.toml", codes(languages)))),
+                    }
+                }
+                if !by_lang.contains_key(&Lang::DEFAULT) {
+                    problems.push(Problem::error(
                         &file.path,
                         line,
-                        format!("emnet `{id}`: {}", frontmatter::explain(e.message())),
-                    )),
+                        format!(
+                            "emnet `{id}` mangler et dansk navn: skriv {} = \"…\"",
+                            Lang::DEFAULT
+                        ),
+                    ));
                 }
+                topics.push(Topic { id, names: by_lang });
             }
             // Keep the file's order, which staff chose.
             topics.sort_by_key(|t| file.text.find(&format!("[{}]", t.id)));
@@ -297,8 +288,22 @@ fn load_topics(files: &[SourceFile], problems: &mut Vec<Problem>) -> Vec<Topic> 
     }
 }
 
+/// The served language codes, for messages.
+fn codes(languages: &Languages) -> String {
+    languages
+        .langs()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Which item a file is: `<kind folder>/<slug>.<lang>.md`. Other files are ignored or reported.
-fn classify(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<(Kind, String, Lang)> {
+fn classify(
+    file: &SourceFile,
+    languages: &Languages,
+    reserved: &[String],
+    problems: &mut Vec<Problem>,
+) -> Option<(Kind, String, Lang)> {
     let (folder, name) = file.path.split_once('/')?;
     if folder == "guide" {
         return None;
@@ -308,18 +313,22 @@ fn classify(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<(Kind, Str
         problems.push(Problem::warning(
             &file.path,
             0,
-            "filen bliver ikke brugt: indhold skal ligge i filer, der ender på .da.md eller .en.md",
+            format!("filen bliver ikke brugt: indhold skal ligge i filer, der ender på sproget og .md, fx navn.{}.md", Lang::DEFAULT),
         ));
         return None;
     };
     let Some((slug, lang)) = stem
         .rsplit_once('.')
-        .and_then(|(s, l)| Lang::from_code(l).map(|l| (s, l)))
+        .and_then(|(s, l)| languages.by_code(l).map(|l| (s, l)))
     else {
         problems.push(Problem::error(
             &file.path,
             0,
-            "filnavnet skal slutte med sproget: navn.da.md for dansk eller navn.en.md for engelsk",
+            format!(
+                "filnavnet skal slutte med et af sitets sprog ({}) og .md, fx navn.{}.md for dansk",
+                codes(languages),
+                Lang::DEFAULT
+            ),
         ));
         return None;
     };
@@ -333,7 +342,7 @@ fn classify(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<(Kind, Str
         problems.push(Problem::error(&file.path, 0, format!("filnavnet `{slug}` må kun have små bogstaver a-z, tal og bindestreg (skriv æ som ae, ø som oe, å som aa)")));
         return None;
     }
-    if RESERVED_SLUGS.contains(&slug) {
+    if reserved.iter().any(|r| r == slug) {
         problems.push(Problem::error(
             &file.path,
             0,
@@ -342,6 +351,57 @@ fn classify(file: &SourceFile, problems: &mut Vec<Problem>) -> Option<(Kind, Str
         return None;
     }
     Some((kind, slug.to_string(), lang))
+}
+
+/// Reads a Danish (master) file: its front matter with the other languages' `[en]`, `[uk]` …
+/// tables taken out and read as [`Head`]s.
+fn parse_master(
+    file: &SourceFile,
+    languages: &Languages,
+    problems: &mut Vec<Problem>,
+) -> Option<(Meta, markdown::Rendered)> {
+    let split = match frontmatter::split(&file.path, &file.text) {
+        Ok(s) => s,
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    let names: Vec<&str> = languages.translations().map(|l| l.code()).collect();
+    let (rest, tables) = frontmatter::take_tables(&split, &names);
+    let rest_split = frontmatter::Split {
+        front: &rest,
+        ..split
+    };
+    let mut meta = match frontmatter::parse::<Meta>(&file.path, &rest_split) {
+        Ok(m) => m,
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    for (code, body, line) in tables {
+        let table_split = frontmatter::Split {
+            front: &body,
+            front_line: line,
+            body: "",
+            body_line: 0,
+        };
+        match (
+            languages.by_code(&code),
+            frontmatter::parse::<Head>(&file.path, &table_split),
+        ) {
+            (Some(lang), Ok(head)) => {
+                meta.heads.insert(lang, head);
+            }
+            (_, Err(p)) => problems.push(p),
+            (None, _) => {}
+        }
+    }
+    Some((
+        meta,
+        markdown::render(split.body, split.body_line, Lang::DEFAULT),
+    ))
 }
 
 fn parse_item<T: serde::de::DeserializeOwned>(
@@ -378,7 +438,7 @@ fn master_item(
     Item {
         slug: slug.to_string(),
         kind,
-        lang: Lang::Da,
+        lang: Lang::DEFAULT,
         translated: true,
         head_translated: true,
         facts_translated: true,
@@ -404,7 +464,7 @@ fn translation_item(
     m.title = tr.title.trim().to_string();
     m.summary = tr.summary.trim().to_string();
     m.keywords = tr.keywords;
-    m.en = None;
+    m.heads.clear();
     if let (Some(text), Some(facts)) = (tr.facts, m.facts.as_mut()) {
         let keep = |t: Option<String>, old: &mut Option<String>| {
             if t.is_some() {
@@ -431,20 +491,22 @@ fn translation_item(
     item
 }
 
-/// An item in a language it has no file for: the Danish body with a note, and the `[en]`
-/// title, summary and keywords when the Danish file gives them (so search finds it).
+/// An item in a language it has no file for: the Danish body with a note, and the title,
+/// summary and keywords of its `[<language>]` table when the Danish file has one (so
+/// search in that language finds it).
 fn fallback_item(master: &Item, lang: Lang, files: &[SourceFile]) -> Item {
     let mut item = master.clone();
     item.lang = lang;
     item.translated = false;
     item.facts_translated = master.facts.is_none();
     item.head_translated = false;
-    if let (Lang::En, Some(en)) = (lang, master.en.clone()) {
-        item.meta.title = en.title.trim().to_string();
-        item.meta.summary = en.summary.trim().to_string();
-        item.meta.keywords = en.keywords;
+    if let Some(head) = master.heads.get(&lang).cloned() {
+        item.meta.title = head.title.trim().to_string();
+        item.meta.summary = head.summary.trim().to_string();
+        item.meta.keywords = head.keywords;
         item.head_translated = true;
     }
+    item.meta.heads.clear();
     item.body_html = markdown::render(&body_of(&master.path, files), 1, lang).html;
     item
 }

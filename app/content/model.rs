@@ -54,20 +54,9 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.id() == id)
     }
 
-    /// Path of the listing page, without the language prefix.
-    pub fn listing_path(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Kind::Indgang, Lang::Da) => "indgange",
-            (Kind::Tilbud, Lang::Da) => "tilbud",
-            (Kind::Kursus, Lang::Da) => "kurser",
-            (Kind::Partner, Lang::Da) => "partnere",
-            (Kind::Side, Lang::Da) => "sider",
-            (Kind::Indgang, Lang::En) => "entry-points",
-            (Kind::Tilbud, Lang::En) => "services",
-            (Kind::Kursus, Lang::En) => "courses",
-            (Kind::Partner, Lang::En) => "partners",
-            (Kind::Side, Lang::En) => "pages",
-        }
+    /// Position in [`Kind::ALL`] (the search index stores kinds as this number).
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     /// Kinds whose pages must carry a contact box.
@@ -81,42 +70,7 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Da,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
-    /// URL prefix: Danish lives at the root, English under `/en`.
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Lang::Da => "",
-            Lang::En => "/en",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Da => Lang::En,
-            Lang::En => Lang::Da,
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -139,6 +93,11 @@ impl Audience {
 
     pub fn from_id(id: &str) -> Option<Audience> {
         Audience::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// Position in [`Audience::ALL`] (the search index stores audiences as bits).
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -273,7 +232,7 @@ impl Source {
 /// English title, summary and search words for an item whose body is Danish only.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct EnglishHead {
+pub struct Head {
     pub title: String,
     pub summary: String,
     #[serde(default)]
@@ -322,8 +281,10 @@ pub struct Meta {
     pub sources: Vec<Source>,
     pub facts: Option<Facts>,
     pub contact: Option<Contact>,
-    /// English title, summary and keywords when there is no English file.
-    pub en: Option<EnglishHead>,
+    /// Title, summary and keywords in other languages, from `[en]`, `[uk]` … tables (for
+    /// items that have no full translation file in that language).
+    #[serde(skip)]
+    pub heads: std::collections::BTreeMap<Lang, Head>,
     // Courses only.
     pub place: Option<String>,
     pub capacity: Option<u32>,
@@ -379,7 +340,7 @@ impl std::ops::Deref for Item {
 
 impl Item {
     pub fn url(&self) -> String {
-        item_url(self.lang, &self.slug)
+        crate::paths::item(self.lang, &self.slug)
     }
 
     /// Sessions on or after `today`, soonest first.
@@ -411,11 +372,6 @@ impl Item {
             .as_ref()
             .is_some_and(|f| f.without_parents == Some(Answer::Ja))
     }
-}
-
-/// URL of an item's page in a language.
-pub fn item_url(lang: Lang, slug: &str) -> String {
-    format!("{}/{}", lang.prefix(), slug)
 }
 
 pub fn is_placeholder(value: &str) -> bool {

@@ -2,9 +2,11 @@
 //! so no municipality is hard-coded in Rust.
 
 use super::frontmatter::Split;
-use super::model::is_placeholder;
+use super::model::{is_placeholder, Kind};
+use crate::lang::{Direction, Lang, Language, Languages, Paths};
 use crate::problem::{line_of, Problem};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 pub const FILE: &str = "site.toml";
 
@@ -27,6 +29,44 @@ pub struct SiteConfig {
     #[serde(default)]
     pub hsts: bool,
     pub colors: Colors,
+    /// `[[language]]`: the languages the site serves, the default (Danish) first.
+    #[serde(default, rename = "language", skip_serializing)]
+    languages_doc: Vec<LanguageDoc>,
+    /// The registry built from `[[language]]`.
+    #[serde(skip)]
+    pub languages: Languages,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageDoc {
+    code: String,
+    /// The language's name in itself.
+    name: String,
+    #[serde(default = "ltr")]
+    dir: Direction,
+    /// How search reads texts in this language (see the README: danish, english, arabic,
+    /// russian, plain, …).
+    analysis: String,
+    /// Path words: listing pages by kind id, and `search`. Missing ones are English words.
+    #[serde(default)]
+    paths: BTreeMap<String, String>,
+}
+
+fn ltr() -> Direction {
+    Direction::Ltr
+}
+
+/// English path words, used where a language gives none.
+fn default_path(key: &str) -> &'static str {
+    match key {
+        "indgang" => "entry-points",
+        "tilbud" => "services",
+        "kursus" => "courses",
+        "partner" => "partners",
+        "side" => "pages",
+        _ => "search",
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -81,6 +121,8 @@ pub fn parse(text: &str) -> Result<(SiteConfig, Vec<Problem>), Problem> {
             Some(_) => {}
         }
     }
+    let mut config = config;
+    config.languages = languages(&config.languages_doc, text, &mut problems);
     if !config.switchboard_known() {
         problems.push(Problem::warning(
             FILE,
@@ -89,6 +131,120 @@ pub fn parse(text: &str) -> Result<(SiteConfig, Vec<Problem>), Problem> {
         ));
     }
     Ok((config, problems))
+}
+
+/// The registry from `[[language]]`: checked codes, the default first. Without any entry
+/// the site serves the default language only.
+fn languages(docs: &[LanguageDoc], text: &str, problems: &mut Vec<Problem>) -> Languages {
+    let line_of_code = |code: &str| {
+        text.find(&format!("\"{code}\""))
+            .map(|o| line_of(text, o))
+            .unwrap_or(1)
+    };
+    let mut list: Vec<Language> = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let line = line_of_code(&d.code);
+        let Some(lang) = Lang::intern(&d.code) else {
+            problems.push(Problem::error(
+                FILE,
+                line,
+                format!(
+                    "sprogkoden `{}` skal være 2-8 små bogstaver, fx \"uk\" eller \"ar\"",
+                    d.code
+                ),
+            ));
+            continue;
+        };
+        if i == 0 && !lang.is_default() {
+            problems.push(Problem::error(FILE, line, format!("det første [[language]] skal være sidens hovedsprog, dansk (code = \"{}\"): det er dansk, der står i alle *.da.md-filer", Lang::DEFAULT)));
+        }
+        if i > 0 && lang.is_default() || list.iter().any(|l| l.lang == lang) {
+            problems.push(Problem::error(
+                FILE,
+                line,
+                format!("sproget `{lang}` står to gange. Behold kun det ene"),
+            ));
+            continue;
+        }
+        let mut keys: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+        keys.push("search");
+        for key in d.paths.keys() {
+            if !keys.contains(&key.as_str()) {
+                problems.push(Problem::error(
+                    FILE,
+                    line,
+                    format!(
+                        "[language.paths] kender ikke `{key}`. Brug: {}",
+                        keys.join(", ")
+                    ),
+                ));
+            }
+        }
+        let word = |key: &str| {
+            d.paths
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| default_path(key).to_string())
+        };
+        let paths = Paths {
+            listings: Kind::ALL
+                .iter()
+                .map(|k| (k.id().to_string(), word(k.id())))
+                .collect(),
+            search: word("search"),
+        };
+        let mut words: Vec<&str> = paths.listings.iter().map(|(_, w)| w.as_str()).collect();
+        words.push(&paths.search);
+        for w in &words {
+            let valid = !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !valid {
+                problems.push(Problem::error(
+                    FILE,
+                    line,
+                    format!("stien `{w}` må kun have små bogstaver a-z, tal og bindestreg"),
+                ));
+            }
+        }
+        let mut sorted = words.clone();
+        sorted.sort_unstable();
+        if sorted.windows(2).any(|w| w[0] == w[1]) {
+            problems.push(Problem::error(
+                FILE,
+                line,
+                format!(
+                    "sproget `{lang}` bruger samme sti til to sider. Giv hver side sin egen sti"
+                ),
+            ));
+        }
+        list.push(Language {
+            lang,
+            name: d.name.trim().to_string(),
+            dir: d.dir,
+            analysis: d.analysis.trim().to_string(),
+            paths,
+        });
+    }
+    if !list.iter().any(|l| l.lang.is_default()) {
+        list.insert(
+            0,
+            Language {
+                lang: Lang::DEFAULT,
+                name: "Dansk".to_string(),
+                dir: Direction::Ltr,
+                analysis: "danish".to_string(),
+                paths: Paths {
+                    listings: Kind::ALL
+                        .iter()
+                        .map(|k| (k.id().to_string(), k.folder().to_string()))
+                        .collect(),
+                    search: "soeg".to_string(),
+                },
+            },
+        );
+    }
+    Languages::new(list)
 }
 
 fn parse_hex(value: &str) -> Option<(u8, u8, u8)> {

@@ -7,9 +7,10 @@
 //! document's position in `LangIndex::docs`/`facets`.
 
 use super::rank::kind_boost;
-use super::text::{for_each_word, Lang, MAX_WORD_BYTES};
+use super::text::{for_each_word, Analysis, MAX_WORD_BYTES};
 use super::vocab::{Vocab, VocabBuilder};
 use super::SearchDoc;
+use crate::content::model::Kind;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
@@ -47,7 +48,7 @@ type DocTerms = [Vec<u32>; NUM_FIELDS];
 /// What a hit needs to be shown.
 pub(crate) struct DocMeta {
     pub(crate) slug: String,
-    pub(crate) kind: String,
+    pub(crate) kind: Kind,
     pub(crate) title: String,
     pub(crate) summary: String,
     pub(crate) body: String,
@@ -57,9 +58,9 @@ pub(crate) struct DocMeta {
 /// kept in one array, so a query touching thousands of documents stays in cache.
 #[derive(Clone, Copy)]
 pub(crate) struct Facet {
-    /// Index in `LangIndex::kinds`.
+    /// Position in `Kind::ALL`.
     pub(crate) kind: u8,
-    /// Bit set over `LangIndex::audiences`; 0 means for everyone.
+    /// Bit set over `Audience::ALL`; 0 means for everyone.
     pub(crate) audience: u32,
     pub(crate) age: Option<(u8, u8)>,
     pub(crate) without_parents: bool,
@@ -67,18 +68,11 @@ pub(crate) struct Facet {
     pub(crate) boost: f32,
 }
 
-/// Most distinct kinds / audiences told apart (there are 5 and 3).
-pub(crate) const MAX_LABELS: usize = 32;
-
 /// Everything searchable in one language.
 pub(crate) struct LangIndex {
     pub(crate) docs: Vec<DocMeta>,
     /// Per document, like `docs`.
     pub(crate) facets: Vec<Facet>,
-    /// Distinct kinds, in order of first appearance.
-    pub(crate) kinds: Vec<String>,
-    /// Distinct audiences, in order of first appearance.
-    pub(crate) audiences: Vec<String>,
     pub(crate) vocab: Vocab,
     /// The tantivy index (kept alive with its reader) and the searcher over it.
     _index: Index,
@@ -96,14 +90,12 @@ const KEYWORDS: usize = 1;
 const SUMMARY: usize = 2;
 
 impl LangIndex {
-    pub(crate) fn build(lang: Lang, docs: Vec<SearchDoc>) -> tantivy::Result<LangIndex> {
+    pub(crate) fn build(lang: Analysis, docs: Vec<SearchDoc>) -> tantivy::Result<LangIndex> {
         // Pass 1: the words of every document, as ids.
         let mut vb = VocabBuilder::default();
         let mut word_ids: Vec<[Vec<u32>; 4]> = Vec::with_capacity(docs.len());
         let mut metas = Vec::with_capacity(docs.len());
         let mut facets = Vec::with_capacity(docs.len());
-        let mut kinds: Vec<String> = Vec::new();
-        let mut audiences: Vec<String> = Vec::new();
         for doc in docs {
             let keywords = doc.keywords.join("\n");
             let texts = [
@@ -121,18 +113,16 @@ impl LangIndex {
                 });
             }
             word_ids.push(ids);
-            let kind = label_id(&mut kinds, &doc.kind).unwrap_or(MAX_LABELS - 1) as u8;
             let audience = doc
                 .audience
                 .iter()
-                .filter_map(|a| label_id(&mut audiences, a))
-                .fold(0u32, |bits, i| bits | 1 << i);
+                .fold(0u32, |bits, a| bits | 1 << a.index());
             facets.push(Facet {
-                kind,
+                kind: doc.kind.index() as u8,
                 audience,
                 age: doc.age,
                 without_parents: doc.without_parents,
-                boost: kind_boost(&doc.kind),
+                boost: kind_boost(doc.kind),
             });
             metas.push(DocMeta {
                 slug: doc.slug,
@@ -188,8 +178,6 @@ impl LangIndex {
         Ok(LangIndex {
             docs: metas,
             facets,
-            kinds,
-            audiences,
             vocab,
             _index: index,
             _reader: reader,
@@ -206,17 +194,6 @@ impl LangIndex {
 }
 
 /// Index of `label` in `labels`, adding it; `None` beyond MAX_LABELS distinct labels.
-fn label_id(labels: &mut Vec<String>, label: &str) -> Option<usize> {
-    if let Some(i) = labels.iter().position(|l| l == label) {
-        return Some(i);
-    }
-    if labels.len() >= MAX_LABELS {
-        return None;
-    }
-    labels.push(label.to_string());
-    Some(labels.len() - 1)
-}
-
 fn doc_terms(vocab: &Vocab, ids: &[Vec<u32>; 4]) -> DocTerms {
     let mut f: DocTerms = Default::default();
     for (src, words) in ids.iter().enumerate() {

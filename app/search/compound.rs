@@ -11,7 +11,7 @@
 //! - the head (last part) must be a corpus word or have the stem of one (`psykiatrien`);
 //! - linking letters `s` and `e` may sit between parts (`ungdom-s-psykiatri`).
 
-use super::text::{char_len, Lang};
+use super::text::{char_len, Analysis};
 use std::collections::HashSet;
 
 /// Fewest letters in a part.
@@ -71,7 +71,7 @@ pub(crate) const CURATED: &[&str] = &[
 ];
 
 pub(crate) struct Splitter {
-    lang: Lang,
+    lang: Analysis,
     /// Corpus words (and curated parts) of at least MIN_PART letters, no stop words.
     surface: HashSet<String>,
     /// Their stems.
@@ -80,7 +80,10 @@ pub(crate) struct Splitter {
 
 impl Splitter {
     /// `words` are the distinct lower-cased words of the corpus.
-    pub(crate) fn new<'a>(lang: Lang, words: impl Iterator<Item = (&'a str, &'a str)>) -> Splitter {
+    pub(crate) fn new<'a>(
+        lang: Analysis,
+        words: impl Iterator<Item = (&'a str, &'a str)>,
+    ) -> Splitter {
         let mut surface = HashSet::new();
         let mut stems = HashSet::new();
         let mut add = |w: &str, stem: &str| {
@@ -212,10 +215,10 @@ mod tests {
     fn splitter(words: &[&str]) -> Splitter {
         let pairs: Vec<(String, String)> = words
             .iter()
-            .map(|w| (w.to_string(), Lang::Da.stem(w)))
+            .map(|w| (w.to_string(), Analysis::Danish.stem(w)))
             .collect();
         Splitter::new(
-            Lang::Da,
+            Analysis::Danish,
             pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())),
         )
     }

@@ -34,25 +34,25 @@ mod vocab;
 mod tests;
 
 pub use synonyms::Synonyms;
+pub use text::Analysis;
 
+use crate::content::model::{Audience, Kind};
+use crate::lang::Lang;
 use build::LangIndex;
-use text::Lang;
 
 /// One published item in one language.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SearchDoc {
     pub slug: String,
-    /// "indgang" | "tilbud" | "kursus" | "partner" | "side"
-    pub kind: String,
-    /// "da" | "en"
-    pub lang: String,
+    pub kind: Kind,
+    pub lang: Lang,
     pub title: String,
     pub summary: String,
     pub keywords: Vec<String>,
     /// Plain text of the Markdown body.
     pub body: String,
-    /// "foraeldre" | "unge" | "fagpersoner"; empty means for everyone.
-    pub audience: Vec<String>,
+    /// Empty means for everyone.
+    pub audience: Vec<Audience>,
     pub age: Option<(u8, u8)>,
     /// A young person can use it without their parents (the item's facts say so).
     pub without_parents: bool,
@@ -61,9 +61,9 @@ pub struct SearchDoc {
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
     pub text: String,
-    pub lang: String,
-    pub kind: Option<String>,
-    pub audience: Option<String>,
+    pub lang: Lang,
+    pub kind: Option<Kind>,
+    pub audience: Option<Audience>,
     pub age: Option<u8>,
     /// Only items a young person can use without their parents.
     pub without_parents: bool,
@@ -77,12 +77,11 @@ pub struct SearchResults {
     /// Best first, at most `limit`.
     pub hits: Vec<Hit>,
     /// Hits per kind before the kind filter (other filters applied); non-zero counts only,
-    /// in the order indgang, tilbud, kursus, partner, side, then others alphabetically.
-    pub kind_counts: Vec<(String, usize)>,
+    /// in the order of `Kind::ALL`.
+    pub kind_counts: Vec<(Kind, usize)>,
     /// Hits per audience before the audience filter (other filters applied); non-zero only,
-    /// in the order foraeldre, unge, fagpersoner, then others. Items for everyone (no
-    /// audience) are in no bucket.
-    pub audience_counts: Vec<(String, usize)>,
+    /// in the order of `Audience::ALL`. Items for everyone (no audience) are in no bucket.
+    pub audience_counts: Vec<(Audience, usize)>,
     /// Hits usable without parents, with every other filter applied.
     pub without_parents_count: usize,
     /// "Did you mean": the query with misspelled words replaced by index words, when
@@ -93,7 +92,7 @@ pub struct SearchResults {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub slug: String,
-    pub kind: String,
+    pub kind: Kind,
     pub title: String,
     /// Safe HTML: escaped text with matched words in `<mark>…</mark>`.
     pub snippet_html: String,
@@ -102,26 +101,30 @@ pub struct Hit {
 
 /// The search index of all languages. Immutable once built; share it (`Arc`) freely.
 pub struct SearchIndex {
-    langs: Vec<(String, LangIndex)>,
+    langs: Vec<(Lang, LangIndex)>,
     synonyms: Synonyms,
 }
 
 impl SearchIndex {
-    /// Builds the index in RAM. Documents are grouped by `lang`; each language gets its
-    /// own index (and statistics), with English analysis for "en", Danish otherwise.
-    pub fn build(docs: Vec<SearchDoc>, synonyms: Synonyms) -> Result<SearchIndex, String> {
-        let mut by_lang: Vec<(String, Vec<SearchDoc>)> = Vec::new();
+    /// Builds the index in RAM. Documents are grouped by language; each language gets its
+    /// own index (and statistics), with the analysis `analysis_of` names for it.
+    pub fn build(
+        docs: Vec<SearchDoc>,
+        synonyms: Synonyms,
+        analysis_of: &dyn Fn(Lang) -> Analysis,
+    ) -> Result<SearchIndex, String> {
+        let mut by_lang: Vec<(Lang, Vec<SearchDoc>)> = Vec::new();
         for doc in docs {
             match by_lang.iter_mut().find(|(l, _)| *l == doc.lang) {
                 Some((_, list)) => list.push(doc),
-                None => by_lang.push((doc.lang.clone(), vec![doc])),
+                None => by_lang.push((doc.lang, vec![doc])),
             }
         }
         let mut langs = Vec::with_capacity(by_lang.len());
-        for (code, docs) in by_lang {
-            let index = LangIndex::build(Lang::from_code(&code), docs)
-                .map_err(|e| format!("search index ({code}): {e}"))?;
-            langs.push((code, index));
+        for (lang, docs) in by_lang {
+            let index = LangIndex::build(analysis_of(lang), docs)
+                .map_err(|e| format!("search index ({lang}): {e}"))?;
+            langs.push((lang, index));
         }
         Ok(SearchIndex { langs, synonyms })
     }
@@ -132,7 +135,7 @@ impl SearchIndex {
         let Some((_, index)) = self.langs.iter().find(|(l, _)| *l == q.lang) else {
             return SearchResults::default();
         };
-        let plan = plan::plan(&q.text, &index.vocab, &self.synonyms);
+        let plan = plan::plan(&q.text, &index.vocab, self.synonyms.of(q.lang));
         if plan.groups.is_empty() {
             return SearchResults::default();
         }

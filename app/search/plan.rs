@@ -8,9 +8,9 @@
 //! last word, and synonyms. Words are never parsed as query syntax.
 
 use super::compound::MIN_PART;
-use super::text::{char_len, for_each_word, Lang, MAX_WORD_BYTES};
+use super::synonyms::List;
+use super::text::{char_len, for_each_word, MAX_WORD_BYTES};
 use super::vocab::{FxMap, Vocab};
-use super::Synonyms;
 use crate::analysis;
 
 /// Most words of a query that are looked at.
@@ -104,7 +104,7 @@ fn truncate(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-pub(crate) fn plan(text: &str, vocab: &Vocab, synonyms: &Synonyms) -> Plan {
+pub(crate) fn plan(text: &str, vocab: &Vocab, synonyms: &List) -> Plan {
     let lang = vocab.lang;
     let mut words: Vec<String> = Vec::new();
     for_each_word(truncate(text, MAX_QUERY_BYTES), |_, _, w| {
@@ -123,12 +123,12 @@ pub(crate) fn plan(text: &str, vocab: &Vocab, synonyms: &Synonyms) -> Plan {
         if plan.groups.len() >= MAX_GROUPS {
             break;
         }
-        if let Some((n, values)) = synonyms.lookup(lang, &keys, i) {
+        if let Some((n, values)) = synonyms.lookup(&keys, i) {
             let mut group = Group::default();
             for w in &words[i..i + n] {
                 if !lang.is_stop(w) {
                     group.add(lang.stem(w), Space::Main, W_EXACT);
-                    if needs_fold(lang, w) {
+                    if lang.needs_fold(w) {
                         group.add(lang.stem(w), Space::Fold, W_FOLD);
                     }
                 }
@@ -180,11 +180,6 @@ pub(crate) fn plan(text: &str, vocab: &Vocab, synonyms: &Synonyms) -> Plan {
     plan
 }
 
-/// An ASCII word that may be a Danish word typed without æ/ø/å.
-fn needs_fold(lang: Lang, w: &str) -> bool {
-    lang == Lang::Da && w.is_ascii() && (w.contains("ae") || w.contains("oe") || w.contains("aa"))
-}
-
 /// Adds the group(s) of one non-stop word. Returns whether the word is settled
 /// (needs no spelling suggestion).
 fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -> bool {
@@ -192,9 +187,9 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
     let stem = lang.stem(w);
     let stem_id = vocab.terms.get(&stem);
     let known_main = stem_id.is_some_and(|id| vocab.is_main_term(id));
-    let key = analysis::fold(w);
+    let key = lang.key(w);
     let key_known = vocab.find_key(&key).is_some();
-    let fold = needs_fold(lang, w);
+    let fold = lang.needs_fold(w);
     let n = char_len(w);
 
     // An unknown compound: search its parts, each as its own group.
@@ -238,7 +233,7 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
                 .filter(|m| char_len(m) >= 3);
             for m in std::iter::once(modifier).chain(trimmed) {
                 g.add(lang.stem(m), Space::Main, W_PART);
-                add_completions(&mut g, vocab, &analysis::fold(m), None, W_PART * W_PREFIX);
+                add_completions(&mut g, vocab, &lang.key(m), None, W_PART * W_PREFIX);
             }
             groups.push(g);
             return true;
@@ -276,7 +271,8 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
         }
     }
 
-    if is_last && !key_known && n >= MIN_PREFIX_CHARS {
+    // The last word may be half typed; without a stemmer every word may be a stem.
+    if (is_last || lang.prefixes_every_word()) && !key_known && n >= MIN_PREFIX_CHARS {
         settled |= add_completions(&mut g, vocab, &key, stem_id, W_PREFIX);
     }
     groups.push(g);

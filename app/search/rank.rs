@@ -10,13 +10,13 @@
 //! × (matched groups / groups)², so documents matching more of the query come first, then
 //! × the kind boost.
 
-use super::build::{LangIndex, BOOSTS, MAX_LABELS, ORD_FIELD};
+use super::build::{LangIndex, BOOSTS, ORD_FIELD};
 use super::highlight::Matcher;
 use super::plan::{Group, Plan, Space};
 use super::snippet::snippet;
 use super::text::char_len;
 use super::{Hit, SearchQuery, SearchResults};
-use crate::analysis;
+use crate::content::model::{Audience, Kind};
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -35,16 +35,13 @@ const MAX_LIMIT: usize = 200;
 /// Below this many matches a spelling suggestion is made.
 const SUGGEST_BELOW: usize = 3;
 
-const KIND_ORDER: [&str; 5] = ["indgang", "tilbud", "kursus", "partner", "side"];
-const AUDIENCE_ORDER: [&str; 3] = ["foraeldre", "unge", "fagpersoner"];
-
 /// Entry points first: they are written to be the way in to a topic.
-pub(crate) fn kind_boost(kind: &str) -> f32 {
+pub(crate) fn kind_boost(kind: Kind) -> f32 {
     match kind {
-        "indgang" => 1.5,
-        "tilbud" => 1.1,
-        "side" => 0.85,
-        _ => 1.0,
+        Kind::Indgang => 1.5,
+        Kind::Tilbud => 1.1,
+        Kind::Side => 0.85,
+        Kind::Kursus | Kind::Partner => 1.0,
     }
 }
 
@@ -207,16 +204,13 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
     out
 }
 
-fn ordered_counts(labels: &[String], counts: &[usize], order: &[&str]) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = labels
-        .iter()
+/// Non-zero counts, in the order of `all` (`Kind::ALL`, `Audience::ALL`).
+fn counts_of<T: Copy>(all: &[T], counts: &[usize]) -> Vec<(T, usize)> {
+    all.iter()
         .zip(counts)
         .filter(|(_, &c)| c > 0)
-        .map(|(l, &c)| (l.clone(), c))
-        .collect();
-    let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(order.len());
-    out.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then_with(|| a.0.cmp(&b.0)));
-    out
+        .map(|(t, &c)| (*t, c))
+        .collect()
 }
 
 fn by_score(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
@@ -233,15 +227,10 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     let best = scored.iter().map(|x| x.1).fold(0.0f32, f32::max);
     let cut = best * MIN_RELATIVE;
 
-    // Filters as ids: a filter value no document has matches nothing.
-    let label = |labels: &[String], v: &Option<String>| -> Option<Option<usize>> {
-        let v = v.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
-        Some(labels.iter().position(|l| l == v))
-    };
-    let kind_f = label(&index.kinds, &q.kind);
-    let aud_f = label(&index.audiences, &q.audience);
-    let mut kind_counts = [0usize; MAX_LABELS];
-    let mut audience_counts = [0usize; MAX_LABELS];
+    let kind_f = q.kind.map(|k| k.index());
+    let aud_f = q.audience.map(|a| a.index());
+    let mut kind_counts = [0usize; Kind::ALL.len()];
+    let mut audience_counts = [0usize; Audience::ALL.len()];
     let mut without_parents_count = 0;
     let mut hits: Vec<(u32, f32)> = Vec::new();
     let mut matching = 0;
@@ -256,14 +245,8 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
                 continue;
             }
         }
-        let kind_ok = match kind_f {
-            None => true,
-            Some(k) => k == Some(d.kind as usize),
-        };
-        let aud_ok = match aud_f {
-            None => true,
-            Some(a) => d.audience == 0 || a.is_some_and(|a| d.audience & (1 << a) != 0),
-        };
+        let kind_ok = kind_f.is_none_or(|k| k == d.kind as usize);
+        let aud_ok = aud_f.is_none_or(|a| d.audience == 0 || d.audience & (1 << a) != 0);
         if kind_ok && aud_ok && d.without_parents {
             without_parents_count += 1;
         }
@@ -286,8 +269,8 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     }
     let mut results = SearchResults {
         total: hits.len(),
-        kind_counts: ordered_counts(&index.kinds, &kind_counts, &KIND_ORDER),
-        audience_counts: ordered_counts(&index.audiences, &audience_counts, &AUDIENCE_ORDER),
+        kind_counts: counts_of(&Kind::ALL, &kind_counts),
+        audience_counts: counts_of(&Audience::ALL, &audience_counts),
         without_parents_count,
         ..Default::default()
     };
@@ -309,7 +292,7 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
                 let d = &index.docs[ord as usize];
                 Hit {
                     slug: d.slug.clone(),
-                    kind: d.kind.clone(),
+                    kind: d.kind,
                     title: d.title.clone(),
                     snippet_html: snippet(&d.title, &d.summary, &d.body, &groups_of, all),
                     score: sc,
@@ -340,7 +323,7 @@ fn suggestion(index: &LangIndex, plan: &Plan, no_hits: bool) -> Option<String> {
             }
             let max = if n >= 9 || (no_hits && n >= 5) { 2 } else { 1 };
             let best = vocab
-                .fuzzy(&analysis::fold(&w.text), max)
+                .fuzzy(&vocab.lang.key(&w.text), max)
                 .into_iter()
                 .filter(|&(_, d)| d > 0)
                 .min_by_key(|&(k, d)| (d, std::cmp::Reverse(vocab.key(k).freq)));

@@ -1,13 +1,15 @@
 //! The staff-edited synonym list (`content/synonyms.toml`): everyday words people
 //! search with → words the content uses. Applied at query time.
 //!
-//! Format: a `[dansk]` and an `[engelsk]` section (`[da]`/`[en]` also work); in each,
-//! `ord = ["synonym", "synonym"]` or `ord = "synonym"`. Keys may be several words
-//! (`"ked af det" = ["mistrivsel"]`). Keys are compared folded and stemmed, so
-//! `joints`, `Joint` and `joint` are the same key, as are `bælle` and `baelle`.
+//! Format: one section per language, named by its code (`[da]`, `[en]`, `[uk]` …; `[dansk]`
+//! and `[engelsk]` also work); in each, `ord = ["synonym", "synonym"]` or
+//! `ord = "synonym"`. Keys may be several words (`"ked af det" = ["mistrivsel"]`). Keys are
+//! compared folded and stemmed with the language's analysis, so `joints`, `Joint` and
+//! `joint` are the same key, as are `bælle` and `baelle`.
 
-use super::text::Lang;
+use super::text::Analysis;
 use crate::analysis;
+use crate::lang::Lang;
 use crate::problem::{line_of, Problem};
 use std::collections::HashMap;
 use toml::de::{DeTable, DeValue};
@@ -24,8 +26,9 @@ struct Entry {
     values: Vec<String>,
 }
 
+/// The synonyms of one language.
 #[derive(Debug, Clone, Default)]
-struct List {
+pub(crate) struct List {
     entries: Vec<Entry>,
     /// First key word → entries starting with it, longest key first.
     by_first: HashMap<String, Vec<usize>>,
@@ -59,9 +62,11 @@ impl List {
 /// Synonyms for every language.
 #[derive(Debug, Clone, Default)]
 pub struct Synonyms {
-    da: List,
-    en: List,
+    lists: Vec<(Lang, List)>,
 }
+
+/// A language without synonyms.
+static NONE: std::sync::LazyLock<List> = std::sync::LazyLock::new(List::default);
 
 impl Synonyms {
     pub fn empty() -> Synonyms {
@@ -69,7 +74,11 @@ impl Synonyms {
     }
 
     /// Parses content/synonyms.toml; errors carry file line numbers (path is "synonyms.toml").
-    pub fn parse(text: &str) -> Result<Synonyms, Vec<Problem>> {
+    /// `language` gives a section's language and its analysis (none: not a served language).
+    pub fn parse(
+        text: &str,
+        language: &dyn Fn(&str) -> Option<(Lang, Analysis)>,
+    ) -> Result<Synonyms, Vec<Problem>> {
         let (doc, errors) = DeTable::parse_recoverable(text);
         let mut problems: Vec<Problem> = errors
             .iter()
@@ -94,15 +103,22 @@ impl Synonyms {
         for (section, value) in doc.get_ref().iter() {
             let line = line_of(text, section.span().start);
             let name = section.get_ref().as_ref();
-            let lang = match name {
-                "dansk" | "da" => Lang::Da,
-                "engelsk" | "en" => Lang::En,
-                _ => {
+            let code = match name {
+                "dansk" => "da",
+                "engelsk" => "en",
+                other => other,
+            };
+            let known = matches!(value.get_ref(), DeValue::Table(_))
+                .then(|| language(code))
+                .flatten();
+            let (lang, analysis) = match known {
+                Some(found) => found,
+                None => {
                     let msg = if matches!(value.get_ref(), DeValue::Table(_)) {
-                        format!("Unknown section [{name}]. Use [dansk] or [engelsk].")
+                        format!("Unknown section [{name}]. Use a language code of the site, e.g. [da] or [en].")
                     } else {
                         format!(
-                            "\"{name}\" must stand below a [dansk] or [engelsk] heading, \
+                            "\"{name}\" must stand below a language heading such as [da], \
                              not at the top of the file."
                         )
                     };
@@ -120,16 +136,20 @@ impl Synonyms {
                 ));
                 continue;
             };
-            let list = match lang {
-                Lang::Da => &mut syn.da,
-                Lang::En => &mut syn.en,
+            let at = match syn.lists.iter().position(|(l, _)| *l == lang) {
+                Some(i) => i,
+                None => {
+                    syn.lists.push((lang, List::default()));
+                    syn.lists.len() - 1
+                }
             };
+            let list = &mut syn.lists[at].1;
             for (key, val) in table.iter() {
                 let line = line_of(text, key.span().start);
                 let key_text = key.get_ref().as_ref();
                 let key_words: Vec<String> = analysis::words(key_text)
                     .iter()
-                    .map(|w| lang.synonym_key(w))
+                    .map(|w| analysis.synonym_key(w))
                     .collect();
                 if key_words.is_empty() {
                     problems.push(Problem::error(
@@ -191,47 +211,24 @@ impl Synonyms {
             problems.sort_by_key(|p| p.line);
             return Err(problems);
         }
-        syn.da.index();
-        syn.en.index();
+        for (_, list) in &mut syn.lists {
+            list.index();
+        }
         Ok(syn)
     }
 
-    fn list(&self, lang: Lang) -> &List {
-        match lang {
-            Lang::Da => &self.da,
-            Lang::En => &self.en,
-        }
-    }
-
-    /// The longest key starting at `words[at]` (words normalised with
-    /// [`Lang::synonym_key`]): its length in words and its synonyms.
-    pub(crate) fn lookup(
-        &self,
-        lang: Lang,
-        words: &[String],
-        at: usize,
-    ) -> Option<(usize, &[String])> {
-        let list = self.list(lang);
-        let candidates = list.by_first.get(words.get(at)?)?;
-        candidates.iter().map(|&i| &list.entries[i]).find_map(|e| {
-            let end = at + e.key.len();
-            (end <= words.len() && words[at..end] == e.key[..])
-                .then_some((e.key.len(), e.values.as_slice()))
-        })
-    }
-
-    /// The entries of one language: key words (normalised) and synonyms.
-    #[cfg(test)]
-    pub(crate) fn entries(&self, lang: Lang) -> impl Iterator<Item = (String, &[String])> {
-        self.list(lang)
-            .entries
+    /// The synonyms of one language (none: an empty list).
+    pub(crate) fn of(&self, lang: Lang) -> &List {
+        self.lists
             .iter()
-            .map(|e| (e.key.join(" "), e.values.as_slice()))
+            .find(|(l, _)| *l == lang)
+            .map(|(_, list)| list)
+            .unwrap_or(&NONE)
     }
 
-    /// Number of entries (both languages).
+    /// Number of entries (all languages).
     pub fn len(&self) -> usize {
-        self.da.entries.len() + self.en.entries.len()
+        self.lists.iter().map(|(_, l)| l.entries.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -239,79 +236,98 @@ impl Synonyms {
     }
 }
 
+impl List {
+    /// The longest key starting at `words[at]` (words normalised with
+    /// [`Analysis::synonym_key`]): its length in words and its synonyms.
+    pub(crate) fn lookup(&self, words: &[String], at: usize) -> Option<(usize, &[String])> {
+        let candidates = self.by_first.get(words.get(at)?)?;
+        candidates.iter().map(|&i| &self.entries[i]).find_map(|e| {
+            let end = at + e.key.len();
+            (end <= words.len() && words[at..end] == e.key[..])
+                .then_some((e.key.len(), e.values.as_slice()))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn keys(lang: Lang, s: &str) -> Vec<String> {
+    fn da() -> Lang {
+        Lang::DEFAULT
+    }
+
+    fn en() -> Lang {
+        Lang::intern("en").unwrap()
+    }
+
+    /// Danish and English, as the shipped site serves them.
+    fn language(code: &str) -> Option<(Lang, Analysis)> {
+        match code {
+            "da" => Some((da(), Analysis::Danish)),
+            "en" => Some((en(), Analysis::English)),
+            _ => None,
+        }
+    }
+
+    fn parse(text: &str) -> Result<Synonyms, Vec<Problem>> {
+        Synonyms::parse(text, &language)
+    }
+
+    fn keys(analysis: Analysis, s: &str) -> Vec<String> {
         analysis::words(s)
             .iter()
-            .map(|w| lang.synonym_key(w))
+            .map(|w| analysis.synonym_key(w))
             .collect()
     }
 
     #[test]
     fn parses_and_looks_up_longest_key() {
-        let s = Synonyms::parse(
-            "# kommentar\n[dansk]\njoint = [\"hash\", \"rusmidler\"]\n\"ked af det\" = [\"mistrivsel\"]\nked = \"trist\"\n\"bælle\" = [\"alkohol\"]\n\n[engelsk]\nweed = [\"drugs\"]\n",
+        let s = parse(
+            "# kommentar\n[dansk]\njoint = [\"hash\", \"rusmidler\"]\n\"ked af det\" = [\"mistrivsel\"]\nked = \"trist\"\n\"bælle\" = [\"alkohol\"]\n\n[en]\nweed = [\"drugs\"]\n",
         )
         .unwrap();
         assert_eq!(s.len(), 5);
-        let q = keys(Lang::Da, "jeg er ked af det");
+        let danish = s.of(da());
+        let q = keys(Analysis::Danish, "jeg er ked af det");
         assert_eq!(
-            s.lookup(Lang::Da, &q, 2),
+            danish.lookup(&q, 2),
             Some((3, &["mistrivsel".to_string()][..]))
         );
-        let q = keys(Lang::Da, "Joints");
+        let q = keys(Analysis::Danish, "Joints");
         assert_eq!(
-            s.lookup(Lang::Da, &q, 0).map(|(n, v)| (n, v.len())),
+            danish.lookup(&q, 0).map(|(n, v)| (n, v.len())),
             Some((1, 2))
         );
-        let q = keys(Lang::Da, "baelle");
+        let q = keys(Analysis::Danish, "baelle");
+        assert!(danish.lookup(&q, 0).is_some(), "folded spelling matches");
+        assert!(s
+            .of(en())
+            .lookup(&keys(Analysis::English, "weed"), 0)
+            .is_some());
+        assert!(danish.lookup(&keys(Analysis::Danish, "weed"), 0).is_none());
+        let other = Lang::intern("qq").unwrap();
         assert!(
-            s.lookup(Lang::Da, &q, 0).is_some(),
-            "folded spelling matches"
+            s.of(other).entries.is_empty(),
+            "a language without a section has none"
         );
-        assert!(s.lookup(Lang::En, &keys(Lang::En, "weed"), 0).is_some());
-        assert!(s.lookup(Lang::Da, &keys(Lang::Da, "weed"), 0).is_none());
     }
 
     #[test]
     fn reports_errors_with_lines() {
-        let errs = Synonyms::parse("[dansk]\njoint = [\"hash\"\nfuld = 3\n").unwrap_err();
+        let errs = parse("[dansk]\njoint = [\"hash\"\nfuld = 3\n").unwrap_err();
         assert!(errs
             .iter()
             .all(|p| p.path == "synonyms.toml" && p.is_error()));
         assert!(errs.iter().any(|p| p.line >= 2), "{errs:?}");
 
-        let errs = Synonyms::parse("[dansk]\njoint = [\"hash\"]\nfuld = 3\n[svensk]\nx = \"y\"\n")
-            .unwrap_err();
+        let errs =
+            parse("[dansk]\njoint = [\"hash\"]\nfuld = 3\n[svensk]\nx = \"y\"\n").unwrap_err();
         let lines: Vec<usize> = errs.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![3, 4], "{errs:?}");
 
-        let errs =
-            Synonyms::parse("joint = \"hash\"\n[dansk]\n\"!!\" = [\"x\"]\ntom = []\n").unwrap_err();
+        let errs = parse("joint = \"hash\"\n[dansk]\n\"!!\" = [\"x\"]\ntom = []\n").unwrap_err();
         let lines: Vec<usize> = errs.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![1, 3, 4], "{errs:?}");
-    }
-
-    #[test]
-    fn shipped_file_parses() {
-        let text = include_str!("../../content/synonyms.toml");
-        let s = Synonyms::parse(text).unwrap_or_else(|e| {
-            panic!(
-                "{}",
-                e.iter()
-                    .map(|p| p.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        });
-        assert!(
-            s.da.entries.len() >= 40,
-            "{} Danish entries",
-            s.da.entries.len()
-        );
-        assert!(s.en.entries.len() >= 5);
     }
 }

@@ -17,16 +17,44 @@ fn doc(
 ) -> SearchDoc {
     SearchDoc {
         slug: slug.into(),
-        kind: kind.into(),
-        lang: lang.into(),
+        kind: Kind::from_id(kind).unwrap(),
+        lang: lang_of(lang),
         title: title.into(),
         summary: summary.into(),
         keywords: keywords.iter().map(|s| s.to_string()).collect(),
         body: body.into(),
-        audience: audience.iter().map(|s| s.to_string()).collect(),
+        audience: audience
+            .iter()
+            .map(|a| Audience::from_id(a).unwrap())
+            .collect(),
         age,
         without_parents: false,
     }
+}
+
+fn lang_of(code: &str) -> Lang {
+    Lang::intern(code).unwrap()
+}
+
+/// Danish and English as the shipped site analyses them; other languages plain.
+fn analysis_of(lang: Lang) -> Analysis {
+    match lang.code() {
+        "da" => Analysis::Danish,
+        "en" => Analysis::English,
+        _ => Analysis::Plain,
+    }
+}
+
+fn synonyms(text: &str) -> Synonyms {
+    let language = |code: &str| {
+        let lang = Lang::intern(code)?;
+        matches!(code, "da" | "en").then(|| (lang, analysis_of(lang)))
+    };
+    Synonyms::parse(text, &language).unwrap()
+}
+
+fn build(docs: Vec<SearchDoc>, synonyms: Synonyms) -> SearchIndex {
+    SearchIndex::build(docs, synonyms, &analysis_of).unwrap()
 }
 
 fn corpus() -> Vec<SearchDoc> {
@@ -141,15 +169,13 @@ weed = ["drugs", "cannabis"]
 
 fn index() -> &'static SearchIndex {
     static INDEX: OnceLock<SearchIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        SearchIndex::build(corpus(), Synonyms::parse(TEST_SYNONYMS).unwrap()).unwrap()
-    })
+    INDEX.get_or_init(|| build(corpus(), synonyms(TEST_SYNONYMS)))
 }
 
 fn query(text: &str) -> SearchQuery {
     SearchQuery {
         text: text.into(),
-        lang: "da".into(),
+        lang: Lang::DEFAULT,
         limit: 10,
         ..Default::default()
     }
@@ -306,7 +332,7 @@ fn synonyms_expand_the_query() {
     assert_eq!(first("ked af det"), "mistrivsel");
     assert_eq!(first("mit barn er ked af det"), "mistrivsel");
     let en = index().search(&SearchQuery {
-        lang: "en".into(),
+        lang: lang_of("en"),
         ..query("weed")
     });
     assert_eq!(slugs(&en), vec!["ungekonsulenterne"]);
@@ -314,8 +340,10 @@ fn synonyms_expand_the_query() {
 
 #[test]
 fn shipped_synonyms_work_with_the_corpus() {
-    let syn = Synonyms::parse(include_str!("../../content/synonyms.toml")).unwrap();
-    let idx = SearchIndex::build(corpus(), syn).unwrap();
+    let idx = build(
+        corpus(),
+        synonyms(include_str!("../../content/synonyms.toml")),
+    );
     let r = idx.search(&query("skunk"));
     assert_eq!(
         r.hits.first().map(|h| h.slug.as_str()),
@@ -356,7 +384,7 @@ fn tantivy_scores_follow_bm25_and_field_boosts() {
         d("b", "okapi", "zebra giraf"),
         d("c", "okapi", "giraf lama bison tapir"),
     ];
-    let idx = SearchIndex::build(docs, Synonyms::empty()).unwrap();
+    let idx = build(docs, Synonyms::empty());
     let r = idx.search(&query("zebra"));
     assert_eq!(slugs(&r), ["a", "b"], "title beats body: {r:?}");
     assert!(r.hits[0].score > r.hits[1].score);
@@ -374,18 +402,18 @@ fn tantivy_scores_follow_bm25_and_field_boosts() {
 fn filters_and_counts() {
     let base = search("børn");
     assert!(base.total >= 6, "{:?}", slugs(&base));
-    let kinds: Vec<&str> = base.kind_counts.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(kinds.first(), Some(&"indgang"));
+    let kinds: Vec<Kind> = base.kind_counts.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds.first(), Some(&Kind::Indgang));
     assert_eq!(
         base.kind_counts.iter().map(|(_, c)| c).sum::<usize>(),
         base.total
     );
 
     let tilbud = index().search(&SearchQuery {
-        kind: Some("tilbud".into()),
+        kind: Some(Kind::Tilbud),
         ..query("børn")
     });
-    assert!(tilbud.hits.iter().all(|h| h.kind == "tilbud"));
+    assert!(tilbud.hits.iter().all(|h| h.kind == Kind::Tilbud));
     assert_eq!(
         tilbud.kind_counts, base.kind_counts,
         "kind counts ignore the kind filter"
@@ -393,13 +421,13 @@ fn filters_and_counts() {
     let n_tilbud = base
         .kind_counts
         .iter()
-        .find(|(k, _)| k == "tilbud")
+        .find(|(k, _)| *k == Kind::Tilbud)
         .unwrap()
         .1;
     assert_eq!(tilbud.total, n_tilbud);
 
     let fag = index().search(&SearchQuery {
-        audience: Some("fagpersoner".into()),
+        audience: Some(Audience::Fagpersoner),
         ..query("børn")
     });
     assert!(fag.total < base.total);
@@ -410,14 +438,14 @@ fn filters_and_counts() {
     for h in &fag.hits {
         let d = corpus()
             .into_iter()
-            .find(|d| d.slug == h.slug && d.lang == "da")
+            .find(|d| d.slug == h.slug && d.lang.is_default())
             .unwrap();
-        assert!(d.audience.is_empty() || d.audience.iter().any(|a| a == "fagpersoner"));
+        assert!(d.audience.is_empty() || d.audience.contains(&Audience::Fagpersoner));
     }
     let n = base
         .audience_counts
         .iter()
-        .find(|(a, _)| a == "fagpersoner")
+        .find(|(a, _)| *a == Audience::Fagpersoner)
         .unwrap()
         .1;
     let everyone = fag.hits.iter().filter(|h| h.slug == "om").count();
@@ -467,7 +495,7 @@ fn without_parents_filter_keeps_only_items_a_young_person_can_use_alone() {
         &["unge"],
         None,
     );
-    let idx = SearchIndex::build(vec![alone, with_parents], Synonyms::empty()).unwrap();
+    let idx = build(vec![alone, with_parents], Synonyms::empty());
     let all = idx.search(&query("ked af det"));
     assert_eq!(all.total, 2);
     assert_eq!(
@@ -578,10 +606,10 @@ fn hostile_input_is_harmless() {
         "stien\u{0}mobning",
     ];
     for text in inputs {
-        for lang in ["da", "en", "xx", ""] {
+        for lang in ["da", "en", "xx"] {
             let q = SearchQuery {
                 text: text.to_string(),
-                lang: lang.into(),
+                lang: lang_of(lang),
                 limit: 50,
                 ..Default::default()
             };
@@ -608,7 +636,7 @@ proptest::proptest! {
     #[test]
     fn any_text_is_safe(text in "\\PC{0,120}|[a-zæøå *~:()+\"-]{0,60}", limit in 0usize..25) {
         for lang in ["da", "en"] {
-            let q = SearchQuery { text: text.clone(), lang: lang.into(), limit, ..Default::default() };
+            let q = SearchQuery { text: text.clone(), lang: lang_of(lang), limit, ..Default::default() };
             let r = index().search(&q);
             proptest::prop_assert!(r.hits.len() <= limit);
             proptest::prop_assert!(r.total <= 16);
@@ -624,7 +652,7 @@ proptest::proptest! {
 fn english_documents() {
     let en = |t: &str| {
         index().search(&SearchQuery {
-            lang: "en".into(),
+            lang: lang_of("en"),
             ..query(t)
         })
     };
@@ -642,7 +670,7 @@ fn english_documents() {
     assert!(search("notification").hits.is_empty());
     assert!(index()
         .search(&SearchQuery {
-            lang: "de".into(),
+            lang: lang_of("de"),
             ..query("stien")
         })
         .hits
@@ -660,319 +688,7 @@ fn suggests_spelling() {
 
 #[test]
 fn empty_index_and_empty_synonyms() {
-    let idx = SearchIndex::build(Vec::new(), Synonyms::empty()).unwrap();
+    let idx = build(Vec::new(), Synonyms::empty());
     assert!(idx.is_empty());
     assert_eq!(idx.search(&query("børn")), SearchResults::default());
-}
-
-/// Timing on a synthetic corpus of 10,000 documents. Run with
-/// `cargo test --lib search::tests::perf -- --ignored --nocapture` (debug timings are
-/// several times slower than release).
-#[test]
-#[ignore]
-fn perf() {
-    use std::time::Instant;
-    let base = corpus();
-    let words: Vec<String> = base
-        .iter()
-        .flat_map(|d| crate::analysis::words(&format!("{} {} {}", d.title, d.summary, d.body)))
-        .collect();
-    let mut docs = Vec::new();
-    let mut seed = 7u64;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
-    for i in 0..10_000 {
-        let mut d = base[i % base.len()].clone();
-        d.slug = format!("{}-{i}", d.slug);
-        d.lang = "da".into();
-        let mut body = String::new();
-        for _ in 0..300 {
-            body.push_str(&words[next() % words.len()]);
-            body.push_str(if next() % 12 == 0 { ". " } else { " " });
-        }
-        body.push_str(&format!("ord{} variant{}", i % 997, i % 131));
-        d.body = body;
-        docs.push(d);
-    }
-    let t = Instant::now();
-    let idx = SearchIndex::build(
-        docs,
-        Synonyms::parse(include_str!("../../content/synonyms.toml")).unwrap(),
-    )
-    .unwrap();
-    eprintln!("build 10k: {:?}", t.elapsed());
-    let queries = [
-        "psykisk mistrivsel",
-        "behandling uden henvisning",
-        "hedspace",
-        "psyk",
-        "boern",
-        "familieraadslagning",
-        "joint",
-        "ked af det",
-        "pædagogisk psykologisk rådgivning",
-        "støtte kontaktperson",
-        "forældrekursus",
-        "klagefrist",
-        "*",
-        "sundhedsplejerske",
-        "mit barn bliver mobbet i skolen og vil ikke spise",
-        "ord512 variant7",
-    ];
-    let mut times = Vec::new();
-    let t = Instant::now();
-    for _ in 0..20 {
-        for q in queries {
-            let s = Instant::now();
-            let r = idx.search(&query(q));
-            std::hint::black_box(r);
-            times.push(s.elapsed());
-        }
-    }
-    let total = t.elapsed();
-    times.sort();
-    eprintln!(
-        "{} searches in {:?}: {:.0}/s, p50 {:?}, p99 {:?}, max {:?}",
-        times.len(),
-        total,
-        times.len() as f64 / total.as_secs_f64(),
-        times[times.len() / 2],
-        times[times.len() * 99 / 100],
-        times[times.len() - 1]
-    );
-}
-
-/// Timing on a content folder made by `bench/gen-corpus N DIR`: set FH_CORPUS=DIR and run
-/// `cargo test --lib search::tests::perf_corpus -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn perf_corpus() {
-    use std::time::Instant;
-    let Ok(dir) = std::env::var("FH_CORPUS") else {
-        return;
-    };
-    let (docs, syn) = folder_docs(&dir);
-    let n = docs.len();
-    let t = Instant::now();
-    let idx = SearchIndex::build(docs, syn).unwrap();
-    eprintln!("build {n} docs: {:?}", t.elapsed());
-    let queries: Vec<String> = std::env::var("FH_QUERIES")
-        .ok()
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .map(|t| {
-            t.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_else(|| vec!["angst".into(), "psykolog".into(), "boernepsykiatri".into()]);
-    let reps: usize = std::env::var("FH_REPS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(3);
-    let mut per_query = Vec::new();
-    let t = Instant::now();
-    for q in &queries {
-        let mut times = Vec::new();
-        let mut total = 0;
-        for _ in 0..reps {
-            let s = Instant::now();
-            let r = idx.search(&SearchQuery {
-                limit: 20,
-                ..query(q)
-            });
-            times.push(s.elapsed());
-            total = r.total;
-        }
-        times.sort();
-        per_query.push((q.clone(), times[times.len() / 2], total));
-    }
-    let elapsed = t.elapsed();
-    for (q, t, total) in &per_query {
-        eprintln!("{q:30} {t:>10.2?} total {total}");
-    }
-    eprintln!("{} searches in {elapsed:?}", queries.len() * reps);
-}
-
-#[test]
-#[ignore]
-fn perf_parts() {
-    use std::time::Instant;
-    let Ok(dir) = std::env::var("FH_CORPUS") else {
-        return;
-    };
-    let (docs, syn) = folder_docs(&dir);
-    let docs: Vec<SearchDoc> = docs.into_iter().filter(|d| d.lang == "da").collect();
-    let t = Instant::now();
-    let idx = SearchIndex::build(docs, syn).unwrap();
-    eprintln!("build da: {:?}", t.elapsed());
-    let li = &idx.langs[0].1;
-    eprintln!(
-        "keys {} words {}",
-        li.vocab.num_keys(),
-        li.vocab.num_words()
-    );
-    for q in std::fs::read_to_string(std::env::var("FH_QUERIES").unwrap())
-        .unwrap()
-        .lines()
-    {
-        let mut tp = std::time::Duration::MAX;
-        let mut tr = std::time::Duration::MAX;
-        let mut tf = std::time::Duration::MAX;
-        let mut p = plan::plan(q, &li.vocab, &idx.synonyms);
-        let mut r0 = rank::run(
-            li,
-            &p,
-            &SearchQuery {
-                limit: 0,
-                ..query(q)
-            },
-        );
-        for _ in 0..7 {
-            let t = Instant::now();
-            p = plan::plan(q, &li.vocab, &idx.synonyms);
-            tp = tp.min(t.elapsed());
-            let t = Instant::now();
-            r0 = rank::run(
-                li,
-                &p,
-                &SearchQuery {
-                    limit: 0,
-                    ..query(q)
-                },
-            );
-            tr = tr.min(t.elapsed());
-            let t = Instant::now();
-            let _r = rank::run(
-                li,
-                &p,
-                &SearchQuery {
-                    limit: 20,
-                    ..query(q)
-                },
-            );
-            tf = tf.min(t.elapsed());
-        }
-        let ts = tf.saturating_sub(tr);
-        let alts: usize = p.groups.iter().map(|g| g.alts.len()).sum();
-        let mut postings = 0;
-        for g in &p.groups {
-            for a in &g.alts {
-                if let Some(t) = li.vocab.terms.get(&a.term) {
-                    let ts: Vec<u32> = match a.space {
-                        plan::Space::Main => vec![t],
-                        plan::Space::Fold => li.vocab.fold_main.get(t).to_vec(),
-                    };
-                    for t in ts {
-                        for f in li.fields {
-                            let term = tantivy::Term::from_field_text(f, li.vocab.terms.str(t));
-                            postings += li.searcher.doc_freq(&term).unwrap_or(0) as usize;
-                        }
-                    }
-                }
-            }
-        }
-        eprintln!("{q:25} plan {tp:>9.2?} score {tr:>9.2?} snippets {ts:>9.2?} groups {} alts {alts} total {} postings {postings}", p.groups.len(), r0.total);
-    }
-}
-
-/// Runs an eval table (`lang<TAB>query<TAB>slug,slug`) against a content folder:
-/// FH_CORPUS=content FH_EVAL=../shared/eval/dev-search.tsv
-/// `cargo test --lib search::tests::eval_cases -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn eval_cases() {
-    let (Ok(dir), Ok(eval)) = (std::env::var("FH_CORPUS"), std::env::var("FH_EVAL")) else {
-        return;
-    };
-    let (docs, syn) = folder_docs(&dir);
-    let idx = SearchIndex::build(docs, syn).unwrap();
-    let (mut pass, mut fail) = (0, 0);
-    for line in std::fs::read_to_string(eval).unwrap().lines() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if line.starts_with('#') || cols.len() < 3 {
-            continue;
-        }
-        let r = idx.search(&SearchQuery {
-            text: cols[1].into(),
-            lang: cols[0].into(),
-            limit: 5,
-            ..Default::default()
-        });
-        let got: Vec<&str> = r.hits.iter().map(|h| h.slug.as_str()).collect();
-        let ok = cols[2]
-            .split(',')
-            .any(|e| got.iter().take(3).any(|g| *g == e.trim()));
-        if ok {
-            pass += 1
-        } else {
-            fail += 1
-        }
-        eprintln!(
-            "{} [{}] {:35} -> {:?} want {} (total {}, sugg {:?})",
-            if ok { "PASS" } else { "FAIL" },
-            cols[0],
-            cols[1],
-            got,
-            cols[2],
-            r.total,
-            r.suggestion
-        );
-        if std::env::var("FH_SNIPPETS").is_ok() {
-            for h in r.hits.iter().take(3) {
-                eprintln!("      {} | {}", h.title, h.snippet_html);
-            }
-        }
-    }
-    eprintln!("{pass} passed, {fail} failed");
-}
-
-/// The search documents of a content folder, the way the site makes them (for the
-/// ignored measurement tests below).
-fn folder_docs(dir: &str) -> (Vec<SearchDoc>, Synonyms) {
-    let (files, _) = crate::source::read_folder(std::path::Path::new(dir)).unwrap();
-    let (content, problems) = crate::content::load(&files, chrono::Local::now().date_naive());
-    let Some(content) = content else {
-        panic!("{problems:?}")
-    };
-    let docs = crate::site::search_docs(&content);
-    let syn = files
-        .iter()
-        .find(|f| f.path == "synonyms.toml")
-        .map(|f| Synonyms::parse(&f.text).unwrap())
-        .unwrap_or_else(Synonyms::empty);
-    (docs, syn)
-}
-
-#[test]
-#[ignore]
-fn synonym_coverage() {
-    let Ok(dir) = std::env::var("FH_CORPUS") else {
-        return;
-    };
-    let (docs, syn) = folder_docs(&dir);
-    let idx = SearchIndex::build(docs, Synonyms::empty()).unwrap();
-    for (code, li) in &idx.langs {
-        let lang = Lang::from_code(code);
-        for (key, values) in syn.entries(lang) {
-            let missing: Vec<&String> = values
-                .iter()
-                .filter(|v| {
-                    crate::analysis::words(v).iter().all(|w| {
-                        li.vocab
-                            .terms
-                            .get(&lang.stem(w))
-                            .is_none_or(|t| !li.vocab.is_main_term(t))
-                    })
-                })
-                .collect();
-            if !missing.is_empty() {
-                eprintln!("[{code}] {key:?} -> not in content: {missing:?}");
-            }
-        }
-    }
 }

@@ -11,42 +11,89 @@ use std::sync::OnceLock;
 /// Words longer than this (in bytes) are noise (pasted strings, base64…) and are ignored.
 pub(crate) const MAX_WORD_BYTES: usize = 60;
 
-/// The analysis a language's documents and queries get.
+/// How a language's documents and queries are analysed (`analysis` in `site.toml`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
-    Da,
-    En,
+pub enum Analysis {
+    /// Danish stems, æøå folding, compounds, Danish stop words.
+    Danish,
+    /// English stems and stop words.
+    English,
+    /// A Snowball stemmer (German, Swedish, Russian …), no stop words.
+    Stemmed(Algorithm),
+    /// Arabic: letters normalised (vowel marks, alef/yeh/heh forms, the article), then
+    /// the Arabic stemmer.
+    Arabic,
+    /// No stemmer (e.g. Ukrainian): letters normalised, and every query word also matches
+    /// as the beginning of words.
+    Plain,
 }
 
-fn english() -> &'static Stemmer {
-    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
-}
+impl Analysis {
+    /// The names `site.toml` may use.
+    pub const NAMES: [&'static str; 14] = [
+        "danish",
+        "english",
+        "german",
+        "swedish",
+        "norwegian",
+        "dutch",
+        "french",
+        "spanish",
+        "italian",
+        "portuguese",
+        "finnish",
+        "russian",
+        "arabic",
+        "plain",
+    ];
 
-impl Lang {
-    /// English for `en`, Danish analysis for everything else.
-    pub(crate) fn from_code(code: &str) -> Lang {
-        if code.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::Da
-        }
+    pub fn by_name(name: &str) -> Option<Analysis> {
+        Some(match name {
+            "danish" => Analysis::Danish,
+            "english" => Analysis::English,
+            "german" => Analysis::Stemmed(Algorithm::German),
+            "swedish" => Analysis::Stemmed(Algorithm::Swedish),
+            "norwegian" => Analysis::Stemmed(Algorithm::Norwegian),
+            "dutch" => Analysis::Stemmed(Algorithm::Dutch),
+            "french" => Analysis::Stemmed(Algorithm::French),
+            "spanish" => Analysis::Stemmed(Algorithm::Spanish),
+            "italian" => Analysis::Stemmed(Algorithm::Italian),
+            "portuguese" => Analysis::Stemmed(Algorithm::Portuguese),
+            "finnish" => Analysis::Stemmed(Algorithm::Finnish),
+            "russian" => Analysis::Stemmed(Algorithm::Russian),
+            "arabic" => Analysis::Arabic,
+            "plain" => Analysis::Plain,
+            _ => return None,
+        })
     }
 
     /// Stem of one lower-cased word, the term of the main fields.
     pub(crate) fn stem(self, word: &str) -> String {
         match self {
-            Lang::Da => analysis::stem(word),
-            Lang::En => english().stem(word).into_owned(),
+            Analysis::Danish => analysis::stem(word),
+            Analysis::English => stemmer(Algorithm::English).stem(word).into_owned(),
+            Analysis::Stemmed(a) => stemmer(a).stem(word).into_owned(),
+            Analysis::Arabic => stemmer(Algorithm::Arabic)
+                .stem(&analysis::loose(word))
+                .into_owned(),
+            Analysis::Plain => analysis::loose(word),
         }
     }
 
-    /// Folded term: ASCII spelling of æ/ø/å, then the stem (Danish only), the form in
-    /// which `boern` and `børn` meet.
+    /// Folded term: for Danish the ASCII spelling of æ/ø/å, then the stem (the form in
+    /// which `boern` and `børn` meet); for the others the stem.
     pub(crate) fn fold_stem(self, word: &str) -> String {
         match self {
-            Lang::Da => analysis::stem(&analysis::fold(word)),
-            Lang::En => self.stem(word),
+            Analysis::Danish => analysis::stem(&analysis::fold(word)),
+            _ => self.stem(word),
+        }
+    }
+
+    /// The spelling key typed words are looked up by (typos, beginnings of words).
+    pub(crate) fn key(self, word: &str) -> String {
+        match self {
+            Analysis::Arabic | Analysis::Plain => analysis::loose(word),
+            _ => analysis::fold(word),
         }
     }
 
@@ -58,15 +105,44 @@ impl Lang {
 
     pub(crate) fn is_stop(self, word: &str) -> bool {
         let list = match self {
-            Lang::Da => DA_STOP,
-            Lang::En => EN_STOP,
+            Analysis::Danish => DA_STOP,
+            Analysis::English => EN_STOP,
+            _ => return false,
         };
         list.binary_search(&word).is_ok()
     }
 
     pub(crate) fn has_compounds(self) -> bool {
-        self == Lang::Da
+        self == Analysis::Danish
     }
+
+    /// Whether every query word also matches as the beginning of words (no stemmer).
+    pub(crate) fn prefixes_every_word(self) -> bool {
+        self == Analysis::Plain
+    }
+
+    /// A word that may be written in another spelling of the same word (Danish without
+    /// æ/ø/å; Arabic with vowel marks or other alef forms).
+    pub(crate) fn needs_fold(self, w: &str) -> bool {
+        match self {
+            Analysis::Danish => {
+                w.is_ascii() && (w.contains("ae") || w.contains("oe") || w.contains("aa"))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// One Snowball stemmer per algorithm, made once.
+fn stemmer(a: Algorithm) -> &'static Stemmer {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static STEMMERS: OnceLock<Mutex<HashMap<u8, &'static Stemmer>>> = OnceLock::new();
+    let key = a as u8;
+    let map = STEMMERS.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = map.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(key)
+        .or_insert_with(|| Box::leak(Box::new(Stemmer::create(a))))
 }
 
 /// Calls `f(start, end, lower_cased_word)` for every word of `text`, in order.
@@ -102,7 +178,10 @@ pub(crate) fn raw_words_while(text: &str, mut f: impl FnMut(usize, usize) -> boo
         } else {
             // `i` is a char boundary: we step by whole characters.
             let c = text[i..].chars().next().unwrap_or(' ');
-            (is_alphanumeric(c), c.len_utf8())
+            (
+                is_alphanumeric(c) || analysis::is_word_mark(c),
+                c.len_utf8(),
+            )
         };
         if is_word {
             if start.is_none() {

@@ -3,47 +3,10 @@
 //! spellings for typo-tolerant (edit distance) and prefix look-ups and suggestions.
 
 use super::compound::Splitter;
-use super::text::{Lang, MAX_WORD_BYTES};
+use super::text::{Analysis, MAX_WORD_BYTES};
 use crate::analysis::{self, distance};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small fast hasher for short strings and ids (FxHash). The keys are words from our
-/// own content, not attacker-chosen inserts, so flooding is not a concern.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-impl Fx {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
-        }
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// No term (e.g. no folded form for English).
 pub(crate) const NONE: u32 = u32::MAX;
@@ -155,7 +118,7 @@ impl VocabBuilder {
         id
     }
 
-    pub(crate) fn finish(self, lang: Lang) -> Vocab {
+    pub(crate) fn finish(self, lang: Analysis) -> Vocab {
         let VocabBuilder { words, freq, .. } = self;
         let mut terms = Terms::default();
         let stems: Vec<String> = words.iter().map(|w| lang.stem(w)).collect();
@@ -244,11 +207,16 @@ impl VocabBuilder {
         let mut by_key: FxMap<String, KeyInfo> = FxMap::default();
         for (id, w) in words.iter().enumerate() {
             let info = &infos[id];
-            if info.stop || w.len() > MAX_WORD_BYTES || !w.chars().all(char::is_alphabetic) {
+            if info.stop
+                || w.len() > MAX_WORD_BYTES
+                || !w
+                    .chars()
+                    .all(|c| c.is_alphabetic() || analysis::is_word_mark(c))
+            {
                 continue;
             }
             let f = freq[id];
-            let e = by_key.entry(analysis::fold(w)).or_insert(KeyInfo {
+            let e = by_key.entry(lang.key(w)).or_insert(KeyInfo {
                 freq: 0,
                 display: id as u32,
                 stems: Box::default(),
@@ -284,7 +252,7 @@ impl VocabBuilder {
 }
 
 pub(crate) struct Vocab {
-    pub(crate) lang: Lang,
+    pub(crate) lang: Analysis,
     words: Vec<String>,
     infos: Vec<WordInfo>,
     pub(crate) terms: Terms,
@@ -302,14 +270,6 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
-    #[cfg(test)]
-    pub(crate) fn num_keys(&self) -> usize {
-        self.keys.len()
-    }
-    #[cfg(test)]
-    pub(crate) fn num_words(&self) -> usize {
-        self.words.len()
-    }
     pub(crate) fn info(&self, id: u32) -> &WordInfo {
         &self.infos[id as usize]
     }
@@ -421,7 +381,7 @@ mod tests {
         for w in words {
             b.add(w);
         }
-        b.finish(Lang::Da)
+        b.finish(Analysis::Danish)
     }
 
     #[test]

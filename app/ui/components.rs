@@ -1,6 +1,5 @@
 //! Small pieces shared by several pages.
 
-use super::layout::search_path;
 use super::Ctx;
 use crate::content::model::{is_placeholder, Answer, Contact, Item, Kind};
 use leptos::prelude::*;
@@ -54,7 +53,7 @@ pub fn kind_plural(ctx: &Ctx<'_>, kind: Kind) -> String {
 pub fn search_form(ctx: &Ctx<'_>, query: &str, id: &str) -> impl IntoView {
     let input_id = format!("{id}-q");
     view! {
-        <form class="search-form" role="search" method="get" action=ctx.path(search_path(ctx.lang))>
+        <form class="search-form" role="search" method="get" action=ctx.search_path()>
             <label for=input_id.clone()>{ctx.t("search-label")}</label>
             <div class="search-row">
                 <input type="search" id=input_id name="q" value=query.to_string() maxlength="200" autocomplete="off"/>
@@ -268,7 +267,7 @@ pub fn acute_banner(ctx: &Ctx<'_>) -> impl IntoView {
         <section class="acute-banner" aria-labelledby="acute-heading">
             <h2 id="acute-heading">{ctx.t("acute-heading")}</h2>
             <p>{ctx.t("acute-text")}</p>
-            <p><a class="button button-acute" href=ctx.path("akut-hjaelp")>{ctx.t("acute-link")}</a></p>
+            <p><a class="button button-acute" href=ctx.path(crate::paths::ACUTE_HELP)>{ctx.t("acute-link")}</a></p>
         </section>
     }
 }
@@ -315,7 +314,7 @@ pub fn first_help(ctx: &Ctx<'_>, help: &crate::safety::FirstHelp) -> impl IntoVi
             <h2 id="first-help-heading">{heading}</h2>
             {now}
             <ul class="call-list">{calls}</ul>
-            <p><a href=ctx.path("akut-hjaelp")>{ctx.t("acute-link")}</a></p>
+            <p><a href=ctx.path(crate::paths::ACUTE_HELP)>{ctx.t("acute-link")}</a></p>
         </section>
     }
 }
@@ -333,7 +332,7 @@ pub fn doors(ctx: &Ctx<'_>, guide: &crate::guide::Guide) -> impl IntoView {
             let label_id = format!("door-{id}");
             let label = ctx.t(&label_id);
             (label != label_id).then(|| {
-                let href = format!("{}?a.{audience_q}={id}", ctx.path("guide"));
+                let href = format!("{}?a.{audience_q}={id}", ctx.guide_path());
                 view! { <li><a class="door" href=href>{label}</a></li> }
             })
         })

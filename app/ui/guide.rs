@@ -28,7 +28,7 @@ pub struct GuideState<'a> {
 }
 
 fn meta(ctx: &Ctx<'_>, title: String) -> PageMeta {
-    let mut m = PageMeta::new(title, ctx.t("guide-description"), "/guide", "/en/guide");
+    let mut m = PageMeta::new(ctx, title, ctx.t("guide-description"), crate::paths::guide);
     m.noindex = true;
     m.breadcrumbs.push((ctx.t("guide-title"), None));
     m
@@ -113,7 +113,7 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
         view! {
             {error_summary}
             {note}
-            <form class="guide-form" method="post" action=ctx.path("guide") novalidate>
+            <form class="guide-form" method="post" action=ctx.guide_path() novalidate>
                 {hidden_answers(state.answers, Some(&q.id))}
                 <input type="hidden" name="current" value=q.id.clone()/>
                 <fieldset aria-describedby=fieldset_described>
@@ -128,7 +128,7 @@ pub fn question_page(ctx: &Ctx<'_>, q: &QuestionView, state: &GuideState<'_>) ->
                 </div>
                 {summary_list(ctx, &state.summary)}
             </form>
-            <p><a href=ctx.path("guide")>{ctx.t("guide-restart")}</a></p>
+            <p><a href=ctx.guide_path()>{ctx.t("guide-restart")}</a></p>
         }
     })
 }
@@ -259,11 +259,11 @@ pub fn outcome_page(
                 <p>{next_steps}</p>
             </section>
             {others}
-            <form class="guide-form" method="post" action=ctx.path("guide")>
+            <form class="guide-form" method="post" action=ctx.guide_path()>
                 {hidden_answers(state.answers, None)}
                 {summary_list(ctx, &state.summary)}
             </form>
-            <p><a class="button-secondary" href=ctx.path("guide")>{ctx.t("guide-restart")}</a></p>
+            <p><a class="button-secondary" href=ctx.guide_path()>{ctx.t("guide-restart")}</a></p>
         }
     })
 }
@@ -290,7 +290,7 @@ fn acute_box(ctx: &Ctx<'_>, content: &Content) -> impl IntoView + use<> {
     let summary = item.map(|i| i.summary.clone()).unwrap_or_default();
     let link = item
         .map(|i| i.url())
-        .unwrap_or_else(|| ctx.path("akut-hjaelp"));
+        .unwrap_or_else(|| ctx.path(crate::paths::ACUTE_HELP));
     view! {
         <section class="acute-banner" aria-labelledby="acute-now">
             <h2 id="acute-now">{ctx.t("acute-heading")}</h2>
@@ -327,7 +327,7 @@ pub fn not_sure_page(
         view! {
             <h1>{ctx.t("guide-not-sure-title")}</h1>
             <p class="lead">{ctx.t("guide-not-sure-lead")}</p>
-            <form class="guide-form" method="post" action=ctx.path("guide")>
+            <form class="guide-form" method="post" action=ctx.guide_path()>
                 {hidden_answers(answers, Some(&question.id))}
                 <fieldset>
                     <legend><h2>{question.text.get(lang).to_string()}</h2></legend>

@@ -2,16 +2,17 @@
 //! skip link, quick exit, header, acute-help bar, breadcrumbs, main and footer.
 
 use super::{render, Ctx};
-use crate::content::model::Lang;
+use crate::content::model::{Kind, Lang};
+use crate::paths;
 use leptos::prelude::*;
 
 /// What a page tells the layout about itself.
 pub struct PageMeta {
     pub title: String,
     pub description: String,
-    /// The page's path in each language (without host), for canonical, hreflang and the language switch.
-    pub path_da: String,
-    pub path_en: String,
+    /// The page's path in each served language (without host), default language first:
+    /// canonical, hreflang and the language switch.
+    pub alternates: Vec<(Lang, String)>,
     /// Guide and search pages: not for search engines.
     pub noindex: bool,
     /// Trail above the heading, home excluded: (label, link); the last is the current page.
@@ -19,27 +20,34 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
+    /// A page found in every served language at `path_in(lang)`.
     pub fn new(
+        ctx: &Ctx<'_>,
         title: impl Into<String>,
         description: impl Into<String>,
-        path_da: impl Into<String>,
-        path_en: impl Into<String>,
+        path_in: impl Fn(Lang) -> String,
     ) -> Self {
         PageMeta {
             title: title.into(),
             description: description.into(),
-            path_da: path_da.into(),
-            path_en: path_en.into(),
+            alternates: ctx
+                .site
+                .languages
+                .langs()
+                .map(|l| (l, path_in(l)))
+                .collect(),
             noindex: false,
             breadcrumbs: Vec::new(),
         }
     }
 
     fn path(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Da => &self.path_da,
-            Lang::En => &self.path_en,
-        }
+        self.alternates
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .or(self.alternates.first())
+            .map(|(_, p)| p.as_str())
+            .unwrap_or("/")
     }
 }
 
@@ -59,16 +67,23 @@ pub fn page<V: RenderHtml>(ctx: &Ctx<'_>, meta: &PageMeta, main: impl FnOnce() -
         }
     });
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">{head}{body}</html>\n",
-        lang.code()
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">{head}{body}</html>\n",
+        lang.code(),
+        ctx.dir().attr()
     )
 }
 
 fn head(ctx: &Ctx<'_>, meta: &PageMeta, base: &str) -> impl IntoView {
     let title = format!("{} – {}", meta.title, ctx.site.name);
     let canonical = format!("{base}{}", meta.path(ctx.lang));
-    let da = format!("{base}{}", meta.path_da);
-    let en = format!("{base}{}", meta.path_en);
+    let alternates = meta
+        .alternates
+        .iter()
+        .map(|(lang, path)| {
+            view! { <link rel="alternate" hreflang=lang.code() href=format!("{base}{path}")/> }
+        })
+        .collect_view();
+    let x_default = format!("{base}{}", meta.path(Lang::DEFAULT));
     let robots = meta
         .noindex
         .then(|| view! { <meta name="robots" content="noindex"/> });
@@ -79,9 +94,8 @@ fn head(ctx: &Ctx<'_>, meta: &PageMeta, base: &str) -> impl IntoView {
             <title>{title}</title>
             <meta name="description" content=meta.description.clone()/>
             <link rel="canonical" href=canonical/>
-            <link rel="alternate" hreflang="da" href=da.clone()/>
-            <link rel="alternate" hreflang="en" href=en/>
-            <link rel="alternate" hreflang="x-default" href=da/>
+            {alternates}
+            <link rel="alternate" hreflang="x-default" href=x_default/>
             {robots}
             <meta name="referrer" content="no-referrer"/>
             <link rel="icon" type="image/svg+xml" href=ctx.assets.icon.clone()/>
@@ -93,8 +107,19 @@ fn head(ctx: &Ctx<'_>, meta: &PageMeta, base: &str) -> impl IntoView {
 }
 
 fn top(ctx: &Ctx<'_>, meta: &PageMeta) -> impl IntoView {
-    let other = ctx.lang.other();
-    let switch_href = meta.path(other).to_string();
+    let languages = &ctx.site.languages;
+    let switch = meta
+        .alternates
+        .iter()
+        .filter(|(lang, _)| *lang != ctx.lang)
+        .filter_map(|(lang, path)| {
+            let name = languages.get(*lang)?.name.clone();
+            let dir = languages.get(*lang)?.dir.attr();
+            Some(view! {
+                <li><a class="lang-switch" href=path.clone() lang=lang.code() hreflang=lang.code() dir=dir>{name}</a></li>
+            })
+        })
+        .collect_view();
     let brand = ctx.site.name.clone();
     let municipality = ctx.site.municipality.clone();
     view! {
@@ -104,7 +129,7 @@ fn top(ctx: &Ctx<'_>, meta: &PageMeta) -> impl IntoView {
                 {ctx.t("quick-exit")}
             </a>
             <span class="exit-hint">{ctx.t("quick-exit-hint")}</span>
-            <a class="exit-safety" href=ctx.path("skjul-dit-besoeg")>{ctx.t("hide-visit")}</a>
+            <a class="exit-safety" href=ctx.path(paths::HIDE_YOUR_VISIT)>{ctx.t("hide-visit")}</a>
         </div>
         <header class="site-header">
             <a class="brand" href=ctx.home()>
@@ -113,18 +138,18 @@ fn top(ctx: &Ctx<'_>, meta: &PageMeta) -> impl IntoView {
             </a>
             <nav class="main-nav" aria-label=ctx.t("nav-main")>
                 <ul>
-                    <li><a href=ctx.path("guide")>{ctx.t("nav-guide")}</a></li>
-                    <li><a href=ctx.path(search_path(ctx.lang))>{ctx.t("nav-search")}</a></li>
-                    <li><a href=ctx.path(crate::content::model::Kind::Indgang.listing_path(ctx.lang))>{ctx.t("nav-entry-points")}</a></li>
-                    <li><a href=ctx.path(crate::content::model::Kind::Tilbud.listing_path(ctx.lang))>{ctx.t("nav-services")}</a></li>
-                    <li><a href=ctx.path(crate::content::model::Kind::Kursus.listing_path(ctx.lang))>{ctx.t("nav-courses")}</a></li>
-                    <li><a href=ctx.path(crate::content::model::Kind::Side.listing_path(ctx.lang))>{ctx.t("nav-how-we-work")}</a></li>
+                    <li><a href=paths::guide(ctx.lang)>{ctx.t("nav-guide")}</a></li>
+                    <li><a href=ctx.search_path()>{ctx.t("nav-search")}</a></li>
+                    <li><a href=ctx.listing_path(Kind::Indgang)>{ctx.t("nav-entry-points")}</a></li>
+                    <li><a href=ctx.listing_path(Kind::Tilbud)>{ctx.t("nav-services")}</a></li>
+                    <li><a href=ctx.listing_path(Kind::Kursus)>{ctx.t("nav-courses")}</a></li>
+                    <li><a href=ctx.listing_path(Kind::Side)>{ctx.t("nav-how-we-work")}</a></li>
                 </ul>
             </nav>
-            <a class="lang-switch" href=switch_href lang=other.code() hreflang=other.code()>{ctx.t("lang-switch")}</a>
+            <nav class="langs" aria-label=ctx.t("lang-nav")><ul>{switch}</ul></nav>
         </header>
         <div class="acute-bar" role="region" aria-label=ctx.t("acute-bar-label")>
-            <a href=ctx.path("akut-hjaelp")>{ctx.t("acute-bar")}</a>
+            <a href=ctx.path(paths::ACUTE_HELP)>{ctx.t("acute-bar")}</a>
         </div>
     }
 }
@@ -163,20 +188,12 @@ fn footer(ctx: &Ctx<'_>) -> impl IntoView {
         <footer class="site-footer">
             <p>{about}</p>
             <ul>
-                <li><a href=ctx.path("tilgaengelighed")>{ctx.t("footer-accessibility")}</a></li>
-                <li><a href=ctx.path("privatliv")>{ctx.t("footer-privacy")}</a></li>
-                <li><a href=ctx.path("skjul-dit-besoeg")>{ctx.t("hide-visit")}</a></li>
-                <li><a href=ctx.path("om-strategien")>{ctx.t("footer-strategy")}</a></li>
+                <li><a href=ctx.path(paths::ACCESSIBILITY)>{ctx.t("footer-accessibility")}</a></li>
+                <li><a href=ctx.path(paths::PRIVACY)>{ctx.t("footer-privacy")}</a></li>
+                <li><a href=ctx.path(paths::HIDE_YOUR_VISIT)>{ctx.t("hide-visit")}</a></li>
+                <li><a href=ctx.path(paths::ABOUT_STRATEGY)>{ctx.t("footer-strategy")}</a></li>
                 <li><a href=ctx.site.municipality_web.clone()>{ctx.t("footer-municipality-web")}</a></li>
             </ul>
         </footer>
-    }
-}
-
-/// The search page's path segment in a language.
-pub fn search_path(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Da => "soeg",
-        Lang::En => "search",
     }
 }

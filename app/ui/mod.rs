@@ -7,9 +7,10 @@ pub mod layout;
 pub mod pages;
 pub mod search;
 
-use crate::content::model::Lang;
+use crate::content::model::{Kind, Lang};
 use crate::content::site_config::SiteConfig;
 use crate::i18n::I18n;
+use crate::lang::Direction;
 use fluent_bundle::FluentValue;
 
 /// What every view needs: the language, the words, the site and where the assets are.
@@ -30,16 +31,42 @@ impl Ctx<'_> {
         self.i18n.t_args(self.lang, id, args)
     }
 
-    /// A path of the site in this context's language, e.g. `path("soeg")` → `/soeg` or `/en/soeg`.
-    pub fn path(&self, rest: &str) -> String {
-        format!("{}/{}", self.lang.prefix(), rest.trim_start_matches('/'))
+    /// An item's page in this context's language (`/stien`, `/en/stien`).
+    pub fn path(&self, slug: &str) -> String {
+        crate::paths::item(self.lang, slug)
     }
 
     pub fn home(&self) -> String {
-        match self.lang {
-            Lang::Da => "/".to_string(),
-            Lang::En => "/en/".to_string(),
-        }
+        self.lang.home()
+    }
+
+    /// The listing page of a kind in this language (`/indgange`, `/en/entry-points`).
+    pub fn listing_path(&self, kind: Kind) -> String {
+        crate::paths::listing(&self.site.languages, self.lang, kind)
+    }
+
+    /// The search page in this language (`/soeg`, `/en/search`).
+    pub fn search_path(&self) -> String {
+        crate::paths::search(&self.site.languages, self.lang)
+    }
+
+    /// The guide in this language (`/guide`, `/en/guide`).
+    pub fn guide_path(&self) -> String {
+        crate::paths::guide(self.lang)
+    }
+
+    /// Where the guide's free-text box posts (`/guide/chat`, `/en/guide/chat`).
+    pub fn chat_path(&self) -> String {
+        crate::paths::guide_chat(self.lang)
+    }
+
+    /// Writing direction of this language.
+    pub fn dir(&self) -> Direction {
+        self.site
+            .languages
+            .get(self.lang)
+            .map(|l| l.dir)
+            .unwrap_or(Direction::Ltr)
     }
 }
 

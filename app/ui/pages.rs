@@ -6,7 +6,7 @@ use super::components::{
 };
 use super::layout::{page, PageMeta};
 use super::Ctx;
-use crate::content::model::{item_url, Audience, Item, Kind, Lang};
+use crate::content::model::{Audience, Item, Kind, Lang};
 use crate::content::Content;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -14,7 +14,12 @@ use leptos::prelude::*;
 /// The home page. The doors are the guide's "who are you?" answers that have a
 /// `door-<answer id>` message, so they start the guide with that answer given.
 pub fn home(ctx: &Ctx<'_>, content: &Content, guide: &crate::guide::Guide) -> String {
-    let meta = PageMeta::new(ctx.t("home-title"), ctx.t("home-description"), "/", "/en/");
+    let meta = PageMeta::new(
+        ctx,
+        ctx.t("home-title"),
+        ctx.t("home-description"),
+        Lang::home,
+    );
     let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
     page(ctx, &meta, || {
         view! {
@@ -28,7 +33,7 @@ pub fn home(ctx: &Ctx<'_>, content: &Content, guide: &crate::guide::Guide) -> St
             <section class="guide-entry" aria-labelledby="guide-heading">
                 <h2 id="guide-heading">{ctx.t("guide-entry-heading")}</h2>
                 <p>{ctx.t("guide-entry-text")}</p>
-                <p><a class="button" href=ctx.path("guide")>{ctx.t("guide-entry-start")}</a></p>
+                <p><a class="button" href=ctx.guide_path()>{ctx.t("guide-entry-start")}</a></p>
                 {chat_form(ctx, "home-chat")}
             </section>
             <section aria-labelledby="search-heading">
@@ -47,7 +52,7 @@ pub fn home(ctx: &Ctx<'_>, content: &Content, guide: &crate::guide::Guide) -> St
 pub fn chat_form(ctx: &Ctx<'_>, id: &str) -> impl IntoView {
     let field = format!("{id}-text");
     view! {
-        <form class="chat-form" method="post" action=ctx.path("guide/chat")>
+        <form class="chat-form" method="post" action=ctx.chat_path()>
             <label for=field.clone()>{ctx.t("chat-label")}</label>
             <p class="hint" id=format!("{field}-hint")>{ctx.t("chat-hint")}</p>
             <textarea id=field.clone() name="text" rows="3" maxlength="2000" aria-describedby=format!("{field}-hint")></textarea>
@@ -78,11 +83,12 @@ impl ListingFilter {
 
 pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFilter) -> String {
     let title = kind_plural(ctx, kind);
+    let languages = &ctx.site.languages;
     let mut meta = PageMeta::new(
+        ctx,
         title.clone(),
         ctx.t(&format!("kinds-{}-description", kind.id())),
-        format!("/{}", kind.listing_path(Lang::Da)),
-        format!("/en/{}", kind.listing_path(Lang::En)),
+        |lang| crate::paths::listing(languages, lang, kind),
     );
     meta.breadcrumbs.push((title.clone(), None));
     let items: Vec<&Item> = content
@@ -129,7 +135,7 @@ fn filter_form(
         .collect_view();
     let age = filter.age.map(|a| a.to_string()).unwrap_or_default();
     view! {
-        <form class="filters" method="get" action=ctx.path(kind.listing_path(ctx.lang))>
+        <form class="filters" method="get" action=ctx.listing_path(kind)>
             <fieldset>
                 <legend>{ctx.t("filter-legend")}</legend>
                 <div class="field">
@@ -158,16 +164,11 @@ fn filter_form(
 
 pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -> String {
     let listing_title = kind_plural(ctx, item.kind);
-    let mut meta = PageMeta::new(
-        item.title.clone(),
-        item.summary.clone(),
-        item_url(Lang::Da, &item.slug),
-        item_url(Lang::En, &item.slug),
-    );
-    meta.breadcrumbs.push((
-        listing_title,
-        Some(ctx.path(item.kind.listing_path(ctx.lang))),
-    ));
+    let mut meta = PageMeta::new(ctx, item.title.clone(), item.summary.clone(), |lang| {
+        crate::paths::item(lang, &item.slug)
+    });
+    meta.breadcrumbs
+        .push((listing_title, Some(ctx.listing_path(item.kind))));
     meta.breadcrumbs.push((item.title.clone(), None));
     let untranslated = (!item.translated)
         .then(|| view! { <p class="notice" lang=ctx.lang.code()>{ctx.t("not-translated")}</p> });
@@ -271,10 +272,10 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
 
 pub fn not_found(ctx: &Ctx<'_>, content: &Content) -> String {
     let meta = PageMeta::new(
+        ctx,
         ctx.t("not-found-title"),
         ctx.t("not-found-text"),
-        "/",
-        "/en/",
+        Lang::home,
     );
     let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
     page(ctx, &meta, || {
@@ -282,7 +283,7 @@ pub fn not_found(ctx: &Ctx<'_>, content: &Content) -> String {
             <h1>{ctx.t("not-found-title")}</h1>
             <p class="lead">{ctx.t("not-found-text")}</p>
             {search_form(ctx, "", "nf-search")}
-            <p><a class="button" href=ctx.path("guide")>{ctx.t("guide-entry-start")}</a></p>
+            <p><a class="button" href=ctx.guide_path()>{ctx.t("guide-entry-start")}</a></p>
             <h2>{ctx.t("entry-points-heading")}</h2>
             {item_cards(ctx, &entry_points)}
         }
@@ -291,7 +292,7 @@ pub fn not_found(ctx: &Ctx<'_>, content: &Content) -> String {
 
 /// A plain error page for bad requests (400) and the like.
 pub fn error_page(ctx: &Ctx<'_>, title: &str, text: &str) -> String {
-    let meta = PageMeta::new(title, text, "/", "/en/");
+    let meta = PageMeta::new(ctx, title, text, Lang::home);
     page(ctx, &meta, || {
         view! {
             <h1>{title.to_string()}</h1>

@@ -1,9 +1,9 @@
 //! The search page: form, filters with counts, highlighted results, and help when nothing is found.
 
 use super::components::{acute_banner, first_help, item_cards, kind_name, search_form};
-use super::layout::{page, search_path, PageMeta};
+use super::layout::{page, PageMeta};
 use super::Ctx;
-use crate::content::model::{Item, Kind, Lang};
+use crate::content::model::{Audience, Item, Kind};
 use crate::content::Content;
 use crate::safety::FirstHelp;
 use crate::search::SearchResults;
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub struct Asked<'a> {
     pub query: &'a str,
     pub kind: Option<Kind>,
-    pub audience: Option<&'a str>,
+    pub audience: Option<Audience>,
     pub without_parents: bool,
 }
 
@@ -24,11 +24,12 @@ pub fn search_page(
     results: &SearchResults,
     help: Option<&FirstHelp>,
 ) -> String {
+    let languages = &ctx.site.languages;
     let mut meta = PageMeta::new(
+        ctx,
         ctx.t("search-title"),
         ctx.t("search-description"),
-        format!("/{}", search_path(Lang::Da)),
-        format!("/en/{}", search_path(Lang::En)),
+        |lang| crate::paths::search(languages, lang),
     );
     meta.noindex = true;
     let has_query = !asked.query.trim().is_empty();
@@ -75,9 +76,7 @@ fn hit_list(ctx: &Ctx<'_>, content: &Content, results: &SearchResults) -> impl I
         .hits
         .iter()
         .map(|hit| {
-            let kind = Kind::from_id(&hit.kind)
-                .map(|k| kind_name(ctx, k))
-                .unwrap_or_default();
+            let kind = kind_name(ctx, hit.kind);
             let url = content
                 .get(ctx.lang, &hit.slug)
                 .map(Item::url)
@@ -96,31 +95,28 @@ fn hit_list(ctx: &Ctx<'_>, content: &Content, results: &SearchResults) -> impl I
 
 /// Facet links: each keeps the query and the other filters.
 fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl IntoView {
-    let link = |kind: Option<&str>, audience: Option<&str>, without_parents: bool| {
-        let mut url = format!(
-            "{}?q={}",
-            ctx.path(search_path(ctx.lang)),
-            encode(asked.query)
-        );
+    let link = |kind: Option<Kind>, audience: Option<Audience>, without_parents: bool| {
+        let mut url = format!("{}?q={}", ctx.search_path(), encode(asked.query));
         if let Some(k) = kind {
-            url.push_str(&format!("&kind={k}"));
+            url.push_str(&format!("&kind={}", k.id()));
         }
         if let Some(a) = audience {
-            url.push_str(&format!("&audience={a}"));
+            url.push_str(&format!("&audience={}", a.id()));
         }
         if without_parents {
             url.push_str("&without_parents=1");
         }
         url
     };
-    let current_kind = asked.kind.map(Kind::id);
+    let current_kind = asked.kind;
     let alone = asked.without_parents;
     let kinds = std::iter::once((None, ctx.t("filter-all"), None))
         .chain(results.kind_counts.iter().map(|(k, n)| {
-            let name = Kind::from_id(k)
-                .map(|kind| crate::ui::components::kind_plural(ctx, kind))
-                .unwrap_or_else(|| k.clone());
-            (Some(k.as_str()), name, Some(*n))
+            (
+                Some(*k),
+                crate::ui::components::kind_plural(ctx, *k),
+                Some(*n),
+            )
         }))
         .map(|(k, name, n)| facet(link(k, asked.audience, alone), name, n, k == current_kind))
         .collect_view();
@@ -129,12 +125,15 @@ fn filters(ctx: &Ctx<'_>, asked: &Asked<'_>, results: &SearchResults) -> impl In
             results
                 .audience_counts
                 .iter()
-                .map(|(a, n)| (Some(a.as_str()), ctx.t(&format!("audience-{a}")), Some(*n))),
+                .map(|(a, n)| (Some(*a), ctx.t(&format!("audience-{}", a.id())), Some(*n))),
         )
         .map(|(a, name, n)| facet(link(current_kind, a, alone), name, n, a == asked.audience))
         .collect_view();
     // For young people: help they can use without their parents (from the items' facts).
-    let for_young = !matches!(asked.audience, Some("foraeldre" | "fagpersoner"));
+    let for_young = !matches!(
+        asked.audience,
+        Some(Audience::Foraeldre | Audience::Fagpersoner)
+    );
     let parents = (for_young && (alone || results.without_parents_count > 0)).then(|| {
         let choices = [
             (false, ctx.t("filter-all"), None),
@@ -175,14 +174,14 @@ fn facet(href: String, name: String, count: Option<usize>, current: bool) -> imp
 /// Nothing found: a spelling suggestion, the guide, the entry points and acute help.
 fn no_hits(ctx: &Ctx<'_>, content: &Content, results: &SearchResults) -> impl IntoView {
     let suggestion = results.suggestion.as_ref().map(|s| {
-        let href = format!("{}?q={}", ctx.path(search_path(ctx.lang)), encode(s));
+        let href = format!("{}?q={}", ctx.search_path(), encode(s));
         view! { <p class="suggestion">{ctx.t("search-did-you-mean")}" "<a href=href>{s.clone()}</a></p> }
     });
     let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
     view! {
         {suggestion}
         <p>{ctx.t("search-no-hits")}</p>
-        <p><a class="button" href=ctx.path("guide")>{ctx.t("guide-entry-start")}</a></p>
+        <p><a class="button" href=ctx.guide_path()>{ctx.t("guide-entry-start")}</a></p>
         {acute_banner(ctx)}
         <h2>{ctx.t("entry-points-heading")}</h2>
         {item_cards(ctx, &entry_points)}

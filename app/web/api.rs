@@ -3,18 +3,36 @@
 use super::respond::json_error;
 use super::AppState;
 use crate::content::model::{Item, Lang, Source, PLACEHOLDER};
+use crate::site::Site;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-/// `lang` of an API request; a wrong value is a 400 that names the allowed ones.
-pub fn parse_lang(lang: Option<&str>) -> Result<Lang, Response> {
+/// API errors are for developers: in English when the site serves it.
+const ERRORS_LANGUAGE: &str = "en";
+
+/// A 400 with the interface text `id`, for an API client.
+pub fn bad_api_request(site: &Site, id: &str) -> Response {
+    let languages = &site.content.site.languages;
+    let lang = languages.by_code(ERRORS_LANGUAGE).unwrap_or(Lang::DEFAULT);
+    json_error(StatusCode::BAD_REQUEST, &site.i18n.t(lang, id))
+}
+
+/// `lang` of an API request: one of the site's languages (none: the default); a wrong
+/// value is a 400 that names the served ones.
+pub fn parse_lang(site: &Site, lang: Option<&str>) -> Result<Lang, Response> {
+    let languages = &site.content.site.languages;
     match lang {
-        None | Some("") => Ok(Lang::Da),
-        Some(code) => Lang::from_code(code)
-            .ok_or_else(|| json_error(StatusCode::BAD_REQUEST, "lang must be \"da\" or \"en\"")),
+        None | Some("") => Ok(Lang::DEFAULT),
+        Some(code) => languages.by_code(code).ok_or_else(|| {
+            let codes: Vec<String> = languages.langs().map(|l| format!("\"{l}\"")).collect();
+            json_error(
+                StatusCode::BAD_REQUEST,
+                &format!("lang must be one of {}", codes.join(", ")),
+            )
+        }),
     }
 }
 
@@ -65,7 +83,12 @@ fn facts_summary(item: &Item) -> Option<FactsSummary<'_>> {
     })
 }
 
-/// `GET /api/items?lang=da|en`: every published item.
+/// Any other `/api/…` path: a JSON 404, not a page.
+pub async fn no_such_endpoint() -> Response {
+    json_error(StatusCode::NOT_FOUND, "no such API endpoint")
+}
+
+/// `GET /api/items?lang=<code>`: every published item.
 pub async fn items(
     State(state): State<AppState>,
     query: Result<Query<LangQuery>, axum::extract::rejection::QueryRejection>,
@@ -76,11 +99,11 @@ pub async fn items(
             "the query string could not be read",
         );
     };
-    let lang = match parse_lang(query.lang.as_deref()) {
+    let site = state.snapshot();
+    let lang = match parse_lang(&site, query.lang.as_deref()) {
         Ok(l) => l,
         Err(r) => return r,
     };
-    let site = state.snapshot();
     let items: Vec<ItemSummary<'_>> = site
         .content
         .in_lang(lang)

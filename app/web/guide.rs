@@ -5,11 +5,12 @@
 //! Free text always goes through [`crate::triage`]: the safety layer first, then the guide.
 //! Each request walks the flow once for the page it shows.
 
-use super::api::parse_lang;
+use super::api::{bad_api_request, parse_lang};
 use super::form::{field, form_pairs, Pairs};
-use super::respond::{self, html, json_error, no_store};
-use super::{AppState, RouteLang};
-use crate::content::model::{item_url, Lang};
+use super::lang::PageLang;
+use super::respond::{self, html, no_store};
+use super::AppState;
+use crate::content::model::Lang;
 use crate::guide::{
     Answers, LocalizedQuestion, OutcomeView, QuestionView, Step, StepErrorKind, SummaryLine,
 };
@@ -64,17 +65,25 @@ fn error_id(kind: &StepErrorKind) -> &'static str {
 }
 
 /// `GET /guide`: the first question, or further on when a door on the home page answered it.
-pub async fn start<L: RouteLang>(State(state): State<AppState>, RawQuery(q): RawQuery) -> Response {
+pub async fn start(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    RawQuery(q): RawQuery,
+) -> Response {
     flow_page(
         &state.snapshot(),
-        L::LANG,
+        lang,
         form_pairs(q.as_deref().unwrap_or("")),
     )
 }
 
 /// `POST /guide`: the form of a question page.
-pub async fn post<L: RouteLang>(State(state): State<AppState>, body: Bytes) -> Response {
-    flow_page(&state.snapshot(), L::LANG, pairs_of(&body))
+pub async fn post(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    body: Bytes,
+) -> Response {
+    flow_page(&state.snapshot(), lang, pairs_of(&body))
 }
 
 fn flow_page(site: &Site, lang: Lang, pairs: Result<Pairs, &'static str>) -> Response {
@@ -216,8 +225,12 @@ fn show_outcome(
     )
 }
 
-pub async fn chat<L: RouteLang>(State(state): State<AppState>, body: Bytes) -> Response {
-    chat_page(&state.snapshot(), L::LANG, &body)
+pub async fn chat(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    body: Bytes,
+) -> Response {
+    chat_page(&state.snapshot(), lang, &body)
 }
 
 /// The free text as the interpreter gets it: no control characters, bounded length.
@@ -326,19 +339,14 @@ pub struct GuideRecommendation {
     pub reason: String,
 }
 
-/// `/api/guide?q=TEXT&lang=da|en`: acute flag and category, recommendations best first,
+/// `/api/guide?q=TEXT&lang=<code>`: acute flag and category, recommendations best first,
 /// and the one question to ask.
 fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
     let pairs = match pairs {
         Ok(p) => p,
-        Err(id) => {
-            return no_store(json_error(
-                StatusCode::BAD_REQUEST,
-                &site.i18n.t(Lang::En, id),
-            ))
-        }
+        Err(id) => return no_store(bad_api_request(site, id)),
     };
-    let lang = match parse_lang(field(&pairs, "lang")) {
+    let lang = match parse_lang(site, field(&pairs, "lang")) {
         Ok(l) => l,
         Err(r) => return no_store(r),
     };
@@ -347,12 +355,7 @@ fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
         .unwrap_or("");
     let text = match clean_text(raw) {
         Ok(t) => t,
-        Err(id) => {
-            return no_store(json_error(
-                StatusCode::BAD_REQUEST,
-                &site.i18n.t(Lang::En, id),
-            ))
-        }
+        Err(id) => return no_store(bad_api_request(site, id)),
     };
     no_store(Json(guide_reply(site, lang, &triage::triage(site, &text))).into_response())
 }
@@ -371,7 +374,7 @@ pub fn guide_reply(site: &Site, lang: Lang, t: &Triage) -> GuideReply {
                 slug: r.slug.clone(),
                 kind: item.map(|i| i.kind.id()),
                 title: item.map(|i| i.title.clone()),
-                url: item_url(lang, &r.slug),
+                url: crate::paths::item(lang, &r.slug),
                 reason: r.reason.get(code).to_string(),
             }
         })

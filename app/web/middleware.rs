@@ -132,7 +132,7 @@ async fn reject_oversized(State(state): State<AppState>, req: Request, next: Nex
         let site = state.snapshot();
         return super::respond::bad_request(
             &site,
-            Lang::Da,
+            Lang::DEFAULT,
             StatusCode::PAYLOAD_TOO_LARGE,
             "too-large",
         );

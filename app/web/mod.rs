@@ -4,15 +4,15 @@
 pub mod api;
 pub mod form;
 pub mod guide;
+pub mod lang;
 pub mod middleware;
 pub mod pages;
 pub mod respond;
 pub mod search;
 
-use crate::content::model::Lang;
 use crate::site::Site;
 use arc_swap::ArcSwap;
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::Router;
 use std::sync::Arc;
 
@@ -40,23 +40,6 @@ impl AppState {
     }
 }
 
-/// The language a route serves. Handlers are generic over it, so one handler
-/// serves both `/x` and `/en/x`.
-pub trait RouteLang: Send + Sync + 'static {
-    const LANG: Lang;
-}
-
-pub struct Da;
-pub struct En;
-
-impl RouteLang for Da {
-    const LANG: Lang = Lang::Da;
-}
-
-impl RouteLang for En {
-    const LANG: Lang = Lang::En;
-}
-
 /// Limits that keep one client from hurting the others.
 #[derive(Debug, Clone)]
 pub struct Limits {
@@ -81,6 +64,8 @@ impl Default for Limits {
 
 /// The whole application: routes plus every middleware layer.
 pub fn router(state: AppState, limits: &Limits) -> Router {
+    // Pages exist once per language: the default at the root (`/stien`), the others under
+    // their code (`/en/stien`); `lang::PageLang` reads and checks the code.
     let routes = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{name}", get(pages::asset))
@@ -88,17 +73,15 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/api/items", get(api::items))
         .route("/api/search", get(search::api))
         .route("/api/guide", get(guide::api_get).post(guide::api_post))
-        .route("/guide", get(guide::start::<Da>).post(guide::post::<Da>))
-        .route("/en/guide", get(guide::start::<En>).post(guide::post::<En>))
-        .route("/guide/chat", post(guide::chat::<Da>))
-        .route("/en/guide/chat", post(guide::chat::<En>))
-        .route("/soeg", get(search::page::<Da>))
-        .route("/en/search", get(search::page::<En>))
-        .route("/", get(pages::home::<Da>))
-        .route("/en", get(pages::en_root))
-        .route("/en/", get(pages::home::<En>))
-        .route("/{segment}", get(pages::segment::<Da>))
-        .route("/en/{segment}", get(pages::segment::<En>))
+        .route("/api/{*rest}", any(api::no_such_endpoint))
+        .route("/guide", get(guide::start).post(guide::post))
+        .route("/{lang}/guide", get(guide::start).post(guide::post))
+        .route("/guide/chat", post(guide::chat))
+        .route("/{lang}/guide/chat", post(guide::chat))
+        .route("/", get(pages::home))
+        .route("/{lang}/", get(pages::home))
+        .route("/{segment}", get(pages::segment))
+        .route("/{lang}/{segment}", get(pages::lang_segment))
         .fallback(pages::fallback);
     middleware::wrap(routes.with_state(state.clone()), state, limits)
 }

@@ -1,49 +1,58 @@
 //! Handlers for the content pages, static assets and redirects.
 
 use super::form::form_pairs;
+use super::lang::{of_path, PageLang};
 use super::respond::{self, cached, html, not_found};
-use super::{AppState, RouteLang};
+use super::{search, AppState};
 use crate::content::model::{Audience, Kind, Lang};
+use crate::paths;
 use crate::site::Site;
 use crate::ui::pages::{self as views, ListingFilter};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 
-pub async fn home<L: RouteLang>(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn home(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    headers: HeaderMap,
+) -> Response {
     let site = state.snapshot();
-    let path = site.ctx(L::LANG).home();
-    serve_cached(&site, L::LANG, &path, &headers)
-}
-
-pub async fn en_root() -> Redirect {
-    Redirect::permanent("/en/")
+    serve_cached(&site, lang, &lang.home(), &headers)
 }
 
 pub async fn accessibility_redirect() -> Redirect {
-    Redirect::permanent("/tilgaengelighed")
+    Redirect::permanent(&paths::item(Lang::DEFAULT, paths::ACCESSIBILITY))
 }
 
-/// `/{segment}` and `/en/{segment}`: a listing or an item.
-pub async fn segment<L: RouteLang>(
+/// `/{segment}`: a page in the default language, or `/en` (a language's home without
+/// its slash).
+pub async fn segment(
     State(state): State<AppState>,
     Path(seg): Path<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    segment_page(&state.snapshot(), L::LANG, &seg, query.as_deref(), &headers)
+    let site = state.snapshot();
+    if let Some(lang) = site.content.site.languages.by_code(&seg) {
+        return Redirect::permanent(&lang.home()).into_response();
+    }
+    segment_page(&site, Lang::DEFAULT, &seg, query.as_deref(), &headers)
+}
+
+/// `/{lang}/{segment}`: a page in another language.
+pub async fn lang_segment(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Path((_, seg)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    segment_page(&state.snapshot(), lang, &seg, query.as_deref(), &headers)
 }
 
 pub async fn fallback(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
-    if uri.path().starts_with("/api/") {
-        return respond::json_error(StatusCode::NOT_FOUND, "no such API endpoint");
-    }
-    let lang = if uri.path().starts_with("/en/") {
-        Lang::En
-    } else {
-        Lang::Da
-    };
-    not_found(&state.snapshot(), lang, &headers)
+    not_found(&state.snapshot(), of_path(&state, uri.path()), &headers)
 }
 
 /// A top-level path: a listing (`/tilbud`) or an item (`/stien`).
@@ -54,9 +63,13 @@ fn segment_page(
     query: Option<&str>,
     headers: &HeaderMap,
 ) -> Response {
+    let languages = &site.content.site.languages;
+    if segment == languages.path(lang, "search") {
+        return search::search_page_for(site, lang, query);
+    }
     if let Some(kind) = Kind::ALL
         .into_iter()
-        .find(|k| k.listing_path(lang) == segment)
+        .find(|k| languages.path(lang, k.id()) == segment)
     {
         return listing(site, lang, kind, query, headers);
     }
@@ -94,12 +107,7 @@ fn listing(
         }
     };
     if filter.is_empty() {
-        return serve_cached(
-            site,
-            lang,
-            &site.ctx(lang).path(kind.listing_path(lang)),
-            headers,
-        );
+        return serve_cached(site, lang, &site.ctx(lang).listing_path(kind), headers);
     }
     html(
         StatusCode::OK,

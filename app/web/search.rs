@@ -1,10 +1,10 @@
 //! Search handlers: the page (`/soeg`, `/en/search`) and `GET /api/search`.
 //! Queries are never logged, and the answers are never cached.
 
-use super::api::parse_lang;
+use super::api::{bad_api_request, parse_lang};
 use super::form::form_pairs;
-use super::respond::{self, html, json_error, no_store};
-use super::{AppState, RouteLang};
+use super::respond::{self, html, no_store};
+use super::AppState;
 use crate::content::model::{Audience, Kind, Lang};
 use crate::search::{SearchQuery, SearchResults};
 use crate::site::Site;
@@ -82,33 +82,26 @@ fn parse(query: Option<&str>) -> Result<Params, &'static str> {
 fn run(site: &Site, lang: Lang, p: &Params) -> SearchResults {
     site.search.search(&SearchQuery {
         text: p.q.clone(),
-        lang: lang.code().to_string(),
-        kind: p.kind.map(|k| k.id().to_string()),
-        audience: p.audience.map(|a| a.id().to_string()),
+        lang,
+        kind: p.kind,
+        audience: p.audience,
         age: p.age,
         without_parents: p.without_parents,
         limit: p.limit,
     })
 }
 
-pub async fn page<L: RouteLang>(
-    State(state): State<AppState>,
-    RawQuery(query): RawQuery,
-) -> Response {
-    search_page_for(&state.snapshot(), L::LANG, query.as_deref())
-}
-
-fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response {
+/// The search page (`/soeg`, `/en/search`); the route table sends its path here.
+pub fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response {
     let p = match parse(query) {
         Ok(p) => p,
         Err(id) => return respond::bad_input(site, lang, id),
     };
     let results = run(site, lang, &p);
-    let audience = p.audience.map(Audience::id);
     let asked = Asked {
         query: &p.q,
         kind: p.kind,
-        audience,
+        audience: p.audience,
         without_parents: p.without_parents,
     };
     // The search box passes the safety layer too: acute words get the first help first.
@@ -128,7 +121,7 @@ fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response {
 #[derive(Serialize)]
 struct ApiHit {
     slug: String,
-    kind: String,
+    kind: Kind,
     title: String,
     url: String,
     snippet: String,
@@ -147,24 +140,19 @@ struct ApiAnswer {
 
 #[derive(Serialize)]
 struct Counts {
-    kind: Vec<(String, usize)>,
-    audience: Vec<(String, usize)>,
+    kind: Vec<(Kind, usize)>,
+    audience: Vec<(Audience, usize)>,
     without_parents: usize,
 }
 
-/// `GET /api/search?q=&lang=da|en&kind=&audience=&age=&without_parents=1&limit=`
+/// `GET /api/search?q=&lang=<code>&kind=&audience=&age=&without_parents=1&limit=`
 pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let site = state.snapshot();
     let p = match parse(query.as_deref()) {
         Ok(p) => p,
-        Err(id) => {
-            return no_store(json_error(
-                StatusCode::BAD_REQUEST,
-                &site.i18n.t(Lang::En, id),
-            ))
-        }
+        Err(id) => return no_store(bad_api_request(&site, id)),
     };
-    let lang = match parse_lang(p.lang.as_deref()) {
+    let lang = match parse_lang(&site, p.lang.as_deref()) {
         Ok(l) => l,
         Err(r) => return no_store(r),
     };
@@ -177,7 +165,7 @@ pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
             .hits
             .into_iter()
             .map(|h| ApiHit {
-                url: crate::content::model::item_url(lang, &h.slug),
+                url: crate::paths::item(lang, &h.slug),
                 slug: h.slug,
                 kind: h.kind,
                 title: h.title,
