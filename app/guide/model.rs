@@ -123,7 +123,7 @@ pub(crate) struct Model {
 // ---------------------------------------------------------------------------------------
 // File format (serde)
 
-pub(crate) type TextDoc = BTreeMap<String, Spanned<String>>;
+pub(crate) use crate::i18n::TextDoc;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
@@ -319,32 +319,9 @@ impl Cx<'_> {
         }
     }
 
-    /// A text in every language; a missing or empty language is an error at the text's line
-    /// (or at `owner` when the whole text is missing).
+    /// A text in every language (see [`Text::read`]).
     pub fn text(&self, doc: &TextDoc, key: &str, owner: &Loc, problems: &mut Vec<Problem>) -> Text {
-        let mut out = BTreeMap::new();
-        let line_loc = doc
-            .values()
-            .next()
-            .map(|v| self.loc(v))
-            .unwrap_or_else(|| owner.clone());
-        for lang in self.langs {
-            match doc.get(*lang) {
-                Some(v) if !v.get_ref().trim().is_empty() => {}
-                Some(v) => problems.push(self.loc(v).error(format!(
-                    "Teksten `{key}.{lang}` er tom. Skriv teksten på {}.",
-                    lang_name(lang)
-                ))),
-                None => problems.push(line_loc.error(format!(
-                    "Teksten `{key}` mangler på {} ({lang}). Tilføj en linje `{key}.{lang} = \"…\"`.",
-                    lang_name(lang)
-                ))),
-            }
-        }
-        for (lang, v) in doc {
-            out.insert(lang.clone(), v.get_ref().trim().to_string());
-        }
-        Text(out)
+        Text::read(doc, key, self.langs, owner, self.text, problems)
     }
 
     fn settings(&self, s: SettingsDoc, loc: Loc, problems: &mut Vec<Problem>) -> Settings {
@@ -485,17 +462,6 @@ impl Cx<'_> {
             loc,
             slug_locs,
         }
-    }
-}
-
-pub(crate) fn lang_name(lang: &str) -> &str {
-    match lang {
-        "da" => "dansk",
-        "en" => "engelsk",
-        "de" => "tysk",
-        "uk" => "ukrainsk",
-        "ar" => "arabisk",
-        _ => lang,
     }
 }
 

@@ -2,7 +2,7 @@
 //! Rust code asks for messages by id; no interface string lives in Rust.
 
 use crate::lang::Lang;
-use crate::problem::Problem;
+use crate::problem::{line_of, Loc, Problem};
 use crate::source::SourceFile;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -15,14 +15,77 @@ use std::collections::BTreeMap;
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {
-    /// The text in `lang`, falling back to Danish, then to any language there is.
+    /// The text in `lang`, falling back to the default language, then to any there is.
     pub fn get(&self, lang: &str) -> &str {
         self.0
             .get(lang)
-            .or_else(|| self.0.get("da"))
+            .or_else(|| self.0.get(Lang::DEFAULT.code()))
             .or_else(|| self.0.values().next())
             .map(String::as_str)
             .unwrap_or("")
+    }
+}
+
+/// A text as a content file writes it: `key.<code> = "…"` lines, with their places.
+pub type TextDoc = BTreeMap<String, toml::Spanned<String>>;
+
+impl Text {
+    /// Reads a text written once per language in a TOML content file (`text.da = "…"`,
+    /// `text.en = "…"`). Missing in the default language, or empty, is an error at the
+    /// text's line (at `owner` when the whole text is missing); missing in another
+    /// language is a warning, and pages show the Danish text until it is written.
+    pub fn read(
+        doc: &TextDoc,
+        key: &str,
+        langs: &[&str],
+        owner: &Loc,
+        source: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Text {
+        let loc_of = |v: &toml::Spanned<String>| Loc {
+            file: owner.file.clone(),
+            line: line_of(source, v.span().start),
+        };
+        let first = doc
+            .values()
+            .next()
+            .map(loc_of)
+            .unwrap_or_else(|| owner.clone());
+        for lang in langs {
+            match doc.get(*lang) {
+                Some(v) if !v.get_ref().trim().is_empty() => {}
+                Some(v) => problems.push(loc_of(v).error(format!(
+                    "Teksten `{key}.{lang}` er tom. Skriv teksten på {}.",
+                    language_name(lang)
+                ))),
+                None if *lang == Lang::DEFAULT.code() => problems.push(first.error(format!(
+                    "Teksten `{key}` mangler på {} ({lang}). Tilføj en linje `{key}.{lang} = \"…\"`.",
+                    language_name(lang)
+                ))),
+                None => problems.push(first.warning(format!(
+                    "Teksten `{key}` mangler på {} ({lang}). Tilføj en linje `{key}.{lang} = \"…\"`. \
+                     Indtil da vises den danske tekst.",
+                    language_name(lang)
+                ))),
+            }
+        }
+        Text(
+            doc.iter()
+                .map(|(l, v)| (l.clone(), v.get_ref().trim().to_string()))
+                .collect(),
+        )
+    }
+}
+
+/// A language's name in Danish, for messages to staff (the code for languages without one).
+pub fn language_name(code: &str) -> &str {
+    match code {
+        "da" => "dansk",
+        "en" => "engelsk",
+        "de" => "tysk",
+        "uk" => "ukrainsk",
+        "ar" => "arabisk",
+        _ => code,
     }
 }
 

@@ -22,7 +22,7 @@ use toml::Spanned;
 pub const FOLDER: &str = "akut/";
 pub const SHARED_FILE: &str = "akut/faelles.toml";
 
-type TextDoc = BTreeMap<String, Spanned<String>>;
+use crate::i18n::TextDoc;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,7 +131,7 @@ impl At<'_> {
         }
     }
 
-    /// A text in every language of the site; a missing one is an error at `owner`.
+    /// A text in every language of the site (see [`Text::read`]).
     fn text(
         &self,
         doc: &TextDoc,
@@ -140,18 +140,7 @@ impl At<'_> {
         owner: &Loc,
         problems: &mut Vec<Problem>,
     ) -> Text {
-        for lang in langs {
-            if doc.get(*lang).is_none_or(|v| v.get_ref().trim().is_empty()) {
-                problems.push(owner.error(format!(
-                    "Teksten `{key}.{lang}` mangler eller er tom. Tilføj `{key}.{lang} = \"…\"`."
-                )));
-            }
-        }
-        Text(
-            doc.iter()
-                .map(|(l, v)| (l.clone(), v.get_ref().trim().to_string()))
-                .collect(),
-        )
+        Text::read(doc, key, langs, owner, self.text, problems)
     }
 }
 
