@@ -2,13 +2,21 @@
 //! and served under content-hashed names so browsers may cache them for a year.
 
 use crate::content::site_config::SiteConfig;
-use crate::ui::AssetUrls;
 use sha2::{Digest, Sha256};
 
 pub struct Asset {
     pub name: String,
     pub content_type: &'static str,
     pub bytes: Vec<u8>,
+}
+
+/// Content-hashed URLs of the static assets, so they can be cached for a year.
+#[derive(Debug, Clone, Default)]
+pub struct AssetUrls {
+    pub css: String,
+    pub site_css: String,
+    pub js: String,
+    pub icon: String,
 }
 
 pub struct Assets {

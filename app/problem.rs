@@ -20,8 +20,10 @@ pub enum Topic {
     Sources,
     /// The text is due for review.
     Review,
-    /// No English title, summary or facts.
-    English,
+    /// No translated title, summary or facts in a language of the site.
+    Translation,
+    /// The Danish text is harder to read than its readers need (LIX).
+    Readability,
 }
 
 impl Topic {
@@ -32,7 +34,8 @@ impl Topic {
             Topic::Facts => "have facts marked \"ukendt\"",
             Topic::Sources => "state phone numbers, hours or ages without a source",
             Topic::Review => "are due for review",
-            Topic::English => "lack English text",
+            Topic::Translation => "lack translated text",
+            Topic::Readability => "are hard to read (LIX)",
         }
     }
 }

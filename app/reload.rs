@@ -2,9 +2,8 @@
 
 use crate::i18n::I18n;
 use crate::problem::Problem;
-use crate::site::Site;
+use crate::site::{self, LiveSite, Site};
 use crate::source::{self, SourceFile};
-use crate::web::AppState;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -37,13 +36,13 @@ impl ContentSource {
     /// Loads and checks everything; `Err` holds every problem when there are errors.
     pub fn build(&self, i18n: Arc<I18n>) -> Result<Site, Vec<Problem>> {
         let files = self.files()?;
-        Site::build(&files, i18n, crate::web::pages::today())
+        Site::build(&files, i18n, site::today())
     }
 }
 
 /// Re-reads the content and swaps the new snapshot in whole, or keeps the old one.
 /// Returns the problems found; the site changed only if none of them is an error.
-pub fn reload(state: &AppState, source: &ContentSource) -> Result<Vec<Problem>, Vec<Problem>> {
+pub fn reload(state: &LiveSite, source: &ContentSource) -> Result<Vec<Problem>, Vec<Problem>> {
     let i18n = state.snapshot().i18n.clone();
     match source.build(i18n) {
         Ok(site) => {
@@ -64,7 +63,7 @@ pub fn reload(state: &AppState, source: &ContentSource) -> Result<Vec<Problem>, 
 }
 
 /// Reloads on SIGHUP (Unix), for as long as the server runs.
-pub fn reload_on_sighup(state: AppState, source: ContentSource) {
+pub fn reload_on_sighup(state: LiveSite, source: ContentSource) {
     #[cfg(unix)]
     tokio::spawn(async move {
         use tokio::signal::unix::{signal, SignalKind};
@@ -79,7 +78,7 @@ pub fn reload_on_sighup(state: AppState, source: ContentSource) {
 }
 
 /// Watches the content folder and reloads after changes settle (editors save in bursts).
-pub fn watch(state: AppState, dir: PathBuf) -> notify::Result<notify::RecommendedWatcher> {
+pub fn watch(state: LiveSite, dir: PathBuf) -> notify::Result<notify::RecommendedWatcher> {
     use notify::{RecursiveMode, Watcher};
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {

@@ -12,6 +12,7 @@ use crate::safety::{self, Safety};
 use crate::search::{Analysis, SearchDoc, SearchIndex, Synonyms};
 use crate::source::SourceFile;
 use crate::ui::{pages, Ctx};
+use arc_swap::ArcSwap;
 use chrono::NaiveDate;
 use flate2::{write::GzEncoder, Compression};
 use std::collections::HashMap;
@@ -42,6 +43,36 @@ impl Page {
             std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&self.gzip[..]), &mut out);
         out.into()
     }
+}
+
+/// The site being served: the current snapshot, swapped whole on reload. Cheap to clone
+/// (every handler and the reloader hold one).
+#[derive(Clone)]
+pub struct LiveSite {
+    pub site: Arc<ArcSwap<Site>>,
+}
+
+impl LiveSite {
+    pub fn new(site: Site) -> LiveSite {
+        LiveSite::shared(Arc::new(site))
+    }
+
+    /// A live site over a snapshot that is also held elsewhere (tests build one per binary).
+    pub fn shared(site: Arc<Site>) -> LiveSite {
+        LiveSite {
+            site: Arc::new(ArcSwap::from(site)),
+        }
+    }
+
+    /// The snapshot a request works on from start to end.
+    pub fn snapshot(&self) -> Arc<Site> {
+        self.site.load_full()
+    }
+}
+
+/// Today's date where the server runs (course sessions before it are hidden).
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 pub struct Site {

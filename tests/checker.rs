@@ -156,7 +156,7 @@ fn a_broken_acute_lexicon_is_reported_and_refused() {
         ("akut/forkert.toml:6: error:", "\"113\""),
         ("akut/forkert.toml:7: error:", "findes-ikke"),
         ("akut/forkert.toml:9: error:", "@findesikke"),
-        ("akut/forkert.toml:1: error:", "now.en"),
+        ("akut/forkert.toml:5: error:", "`now`"),
         ("chatsprog.toml:2: error:", "to ord"),
     ] {
         assert!(
@@ -169,4 +169,24 @@ fn a_broken_acute_lexicon_is_reported_and_refused() {
     let (code, out) = run(&["serve", "--content", content, "--addr", "127.0.0.1:0"]);
     assert_ne!(code, 0);
     assert!(out.contains("akut/forkert.toml:6"), "{out}");
+}
+
+/// The staff guide promises that `check` measures readability: a hard Danish body is a
+/// warning at the body's first line, with the limit for its readers.
+#[test]
+fn hard_danish_text_is_a_readability_warning_at_the_body() {
+    let dir = common::content_dir();
+    let ssp = std::fs::read_to_string(dir.path().join("tilbud/ssp.da.md")).unwrap();
+    let front_end = ssp.match_indices("+++").nth(1).unwrap().0 + 3;
+    let hard = "Kommunalbestyrelsens børnefaglige undersøgelsesforløb forudsætter systematisk \
+        partshøring, dokumentationsindsamling og tværfaglig koordinering mellem \
+        forvaltningsområderne, hvorefter foranstaltningsbeslutningen træffes.\n";
+    let text = format!("{}\n{}", &ssp[..front_end], hard.repeat(40));
+    std::fs::write(dir.path().join("tilbud/ssp.da.md"), &text).unwrap();
+    let body_line = text[..front_end].lines().count() + 1;
+    let (code, out) = run(&["check", "--content", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "readability is a warning, not an error:\n{out}");
+    let expected = format!("tilbud/ssp.da.md:{body_line}: warning: teksten er svær at læse: LIX");
+    assert!(out.contains(&expected), "{expected}\n{out}");
+    assert!(out.contains("højst 45 for sider til alle"), "{out}");
 }

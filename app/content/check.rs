@@ -112,6 +112,37 @@ pub(super) fn master(
     course(&mut r, kind, front);
     review(&mut r, front, cx.today);
     translated_heads(&mut r, front, cx);
+    readability(&mut r, front, body_text);
+}
+
+/// The Danish body as easy to read as its readers need (see `readability::limit`).
+fn readability(r: &mut Report<'_>, front: &Meta, body_text: &str) {
+    let score = super::readability::lix(body_text);
+    let limit = super::readability::limit(&front.audience);
+    if score > limit {
+        // The body starts after the closing `+++` of the front matter.
+        let line = r
+            .file
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == "+++")
+            .nth(1)
+            .map_or(1, |(i, _)| i + 2);
+        r.warn(
+            line,
+            Some(Topic::Readability),
+            format!(
+                "teksten er svær at læse: LIX {score:.0}, højst {limit:.0} for {}. \
+                 Skriv kortere sætninger (ca. 10 ord) og vælg kortere ord",
+                if limit < 40.0 {
+                    "sider kun til unge"
+                } else {
+                    "sider til alle"
+                }
+            ),
+        );
+    }
 }
 
 /// Checks a translation against its Danish file.
@@ -127,9 +158,9 @@ pub(super) fn translation(
         let line = r.line("summary");
         r.warn(
             line,
-            Some(Topic::English),
-            "den danske fil har [facts], men den engelske har ikke: faktaboksen vises på dansk. \
-             Tilføj [facts] med de engelske tekster (anonymous_note, parents_told, referral, cost, ages, wait, where)",
+            Some(Topic::Translation),
+            "den danske fil har [facts], men denne oversættelse har ikke: faktaboksen vises på dansk. \
+             Tilføj [facts] med de oversatte tekster (anonymous_note, parents_told, referral, cost, ages, wait, where)",
         );
     }
     if master.sources.is_empty() {
@@ -452,7 +483,7 @@ fn translated_heads(r: &mut Report<'_>, front: &Meta, cx: &Context<'_>) {
         match (front.heads.get(&language.lang), has_file) {
             (None, false) => {
                 let line = r.line("summary");
-                r.warn(line, Some(Topic::English), format!("der er ingen titel på {}: tilføj [{code}] med title, summary og keywords på {}, så søgning på {} finder siden (eller lav en oversat fil, navn.{code}.md)", language.name, language.name, language.name));
+                r.warn(line, Some(Topic::Translation), format!("der er ingen titel på {}: tilføj [{code}] med title, summary og keywords på {}, så søgning på {} finder siden (eller lav en oversat fil, navn.{code}.md)", language.name, language.name, language.name));
             }
             (Some(_), true) => {
                 let line = r.line(code);

@@ -2,6 +2,18 @@
 //! percentage of long words (more than six letters). Below 35 is easy reading,
 //! 35-44 is medium (a newspaper), 45 and above is hard.
 
+use super::model::Audience;
+
+/// The highest LIX a Danish body may have: easy reading (35) on pages only for young
+/// people, a newspaper (45) on the rest (the limits in `content/README.md`).
+pub fn limit(audience: &[Audience]) -> f64 {
+    if audience == [Audience::Unge] {
+        35.0
+    } else {
+        45.0
+    }
+}
+
 /// LIX of plain text where each line is one block (paragraph, heading, list item);
 /// a block ends a sentence even without a full stop.
 pub fn lix(text: &str) -> f64 {

@@ -133,24 +133,6 @@ impl OutcomeView {
             .map(|r| r.slug.as_str())
             .collect()
     }
-
-    /// `[{slug, reason}]` in one language, best first (the entry point first).
-    pub fn localized_recommendations(&self, lang: &str) -> Vec<LocalizedRecommendation> {
-        self.recommendations
-            .iter()
-            .map(|r| LocalizedRecommendation {
-                slug: r.slug.clone(),
-                reason: r.reason.get(lang).to_string(),
-            })
-            .collect()
-    }
-}
-
-/// One recommendation in one language.
-#[derive(Debug, Clone, Serialize)]
-pub struct LocalizedRecommendation {
-    pub slug: String,
-    pub reason: String,
 }
 
 /// The next thing to show.

@@ -39,8 +39,8 @@ use std::collections::HashMap;
 
 pub use chat::{Acute, ChatReply, Understood};
 pub use flow::{
-    LocalizedOption, LocalizedQuestion, LocalizedRecommendation, OptionView, OutcomeView,
-    QuestionView, Recommendation, Step, StepError, StepErrorKind, SummaryLine,
+    LocalizedOption, LocalizedQuestion, OptionView, OutcomeView, QuestionView, Recommendation,
+    Step, StepError, StepErrorKind, SummaryLine,
 };
 pub use model::{Outcome, Question, QuestionKind, QuestionOption, Text};
 

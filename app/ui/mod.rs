@@ -7,6 +7,7 @@ pub mod layout;
 pub mod pages;
 pub mod search;
 
+pub use crate::assets::AssetUrls;
 use crate::content::model::{Kind, Lang};
 use crate::content::site_config::SiteConfig;
 use crate::i18n::I18n;
@@ -68,15 +69,6 @@ impl Ctx<'_> {
             .map(|l| l.dir)
             .unwrap_or(Direction::Ltr)
     }
-}
-
-/// Content-hashed URLs of the static assets, so they can be cached for a year.
-#[derive(Debug, Clone, Default)]
-pub struct AssetUrls {
-    pub css: String,
-    pub site_css: String,
-    pub js: String,
-    pub icon: String,
 }
 
 /// Renders a view to HTML under a fresh reactive owner (Leptos contexts need one).

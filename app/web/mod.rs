@@ -10,35 +10,11 @@ pub mod pages;
 pub mod respond;
 pub mod search;
 
-use crate::site::Site;
-use arc_swap::ArcSwap;
 use axum::routing::{any, get, post};
 use axum::Router;
-use std::sync::Arc;
 
-/// Shared by all handlers: the current site snapshot, swapped whole on reload.
-#[derive(Clone)]
-pub struct AppState {
-    pub site: Arc<ArcSwap<Site>>,
-}
-
-impl AppState {
-    pub fn new(site: Site) -> AppState {
-        AppState::shared(Arc::new(site))
-    }
-
-    /// A state over a snapshot that is also held elsewhere (tests build one per binary).
-    pub fn shared(site: Arc<Site>) -> AppState {
-        AppState {
-            site: Arc::new(ArcSwap::from(site)),
-        }
-    }
-
-    /// The snapshot a request works on from start to end.
-    pub fn snapshot(&self) -> Arc<Site> {
-        self.site.load_full()
-    }
-}
+/// Handlers' state: the live site (see [`LiveSite`]).
+pub use crate::site::LiveSite as AppState;
 
 /// Limits that keep one client from hurting the others.
 #[derive(Debug, Clone)]

@@ -81,7 +81,7 @@ fn segment_page(
         // Course pages show only upcoming dates, so they are rendered for today.
         None => html(
             StatusCode::OK,
-            views::detail(&site.ctx(lang), &site.content, item, today()),
+            views::detail(&site.ctx(lang), &site.content, item, crate::site::today()),
         ),
     }
 }
@@ -161,9 +161,4 @@ pub async fn asset(State(state): State<AppState>, Path(name): Path<String>) -> R
             .into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
-}
-
-/// Today's date where the server runs (course sessions before it are hidden).
-pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }

@@ -166,7 +166,8 @@ impl Server {
             }
         });
         let server = Server { port, child, log };
-        for _ in 0..200 {
+        // A debug build loads the site in seconds; on a busy 2-core machine, many more.
+        for _ in 0..1200 {
             if server
                 .try_request("GET", "/healthz", &[], b"")
                 .is_ok_and(|r| r.0 == 200)
