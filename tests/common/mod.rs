@@ -61,6 +61,18 @@ pub fn embedded_with(changes: &[(&str, &str)]) -> Vec<SourceFile> {
     files
 }
 
+/// The built-in content with a fixture folder (`tests/fixtures/<name>/`) laid over it.
+pub fn embedded_with_fixture(name: &str) -> Vec<SourceFile> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let extra = folder_files(&dir);
+    let mut files = embedded_files();
+    files.retain(|f| !extra.iter().any(|e| e.path == f.path));
+    files.extend(extra);
+    files
+}
+
 pub fn folder_files(dir: &Path) -> Vec<SourceFile> {
     read_folder(dir).expect("folder reads").0
 }
