@@ -168,15 +168,7 @@ async fn search_finds_translated_items_in_ukrainian_and_arabic() {
         ("ar", "طبيب نفسي", "stien"),
         ("ar", "مساعدة عاجلة", "akut-hjaelp"),
     ] {
-        let r = get(&app, &format!("/api/search?lang={lang}&q={}", enc(query))).await;
-        assert_eq!(r.status, 200);
-        let slugs: Vec<String> = r.json()["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .take(3)
-            .map(|h| h["slug"].as_str().unwrap().to_string())
-            .collect();
+        let slugs = search_slugs(&app, lang, query, "&limit=3").await;
         assert!(
             slugs.iter().any(|s| s == slug),
             "{lang} {query:?}: {slug} not in the top three {slugs:?}"

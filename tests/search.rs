@@ -4,14 +4,7 @@ mod common;
 use common::*;
 
 async fn slugs(app: &axum::Router, q: &str, extra: &str) -> Vec<String> {
-    let r = get(app, &format!("/api/search?lang=da&q={}{extra}", enc(q))).await;
-    assert_eq!(r.status, 200, "{q}");
-    r.json()["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["slug"].as_str().unwrap().to_string())
-        .collect()
+    search_slugs(app, "da", q, extra).await
 }
 
 async fn top3(app: &axum::Router, q: &str) -> Vec<String> {
@@ -282,20 +275,10 @@ async fn public_search_cases_score_at_least_90_percent() {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
     {
         let cols: Vec<&str> = line.split('\t').collect();
-        let r = get(
-            &app,
-            &format!("/api/search?q={}&lang={}", enc(cols[1]), cols[0]),
-        )
-        .await
-        .json();
-        let top: Vec<&str> = r["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .take(3)
-            .map(|h| h["slug"].as_str().unwrap())
-            .collect();
-        let ok = cols[2].split(',').any(|e| top.contains(&e.trim()));
+        let found = search_slugs(&app, cols[0], cols[1], "").await;
+        let ok = cols[2]
+            .split(',')
+            .any(|e| found.iter().take(3).any(|s| s == e.trim()));
         total += 1;
         if ok {
             passed += 1
@@ -324,17 +307,8 @@ async fn english_search_finds_every_item_by_its_english_title() {
     let app = app_with_shared(site);
     let mut missed = Vec::new();
     for (slug, title) in items {
-        let r = get(&app, &format!("/api/search?lang=en&q={}", enc(&title)))
-            .await
-            .json();
-        let top: Vec<&str> = r["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .take(3)
-            .map(|h| h["slug"].as_str().unwrap())
-            .collect();
-        if !top.contains(&slug.as_str()) {
+        let top: Vec<String> = search_slugs(&app, "en", &title, "&limit=3").await;
+        if !top.contains(&slug) {
             missed.push(format!("{slug} ({title:?}) -> {top:?}"));
         }
     }
@@ -359,17 +333,8 @@ async fn everyday_english_names_find_danish_only_services() {
         ("educational psychology", "ppr"),
         ("lost earnings", "merudgifter-og-tabt-arbejdsfortjeneste"),
     ] {
-        let r = get(&app, &format!("/api/search?lang=en&q={}", enc(q)))
-            .await
-            .json();
-        let top: Vec<&str> = r["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .take(3)
-            .map(|h| h["slug"].as_str().unwrap())
-            .collect();
-        assert!(top.contains(&slug), "{q:?} -> {top:?}");
+        let top = search_slugs(&app, "en", q, "&limit=3").await;
+        assert!(top.iter().any(|s| s == slug), "{q:?} -> {top:?}");
     }
 }
 

@@ -115,40 +115,31 @@ fn flow(site: &Site, lang: Lang, pairs: &Pairs) -> Response {
     let reopen = field(pairs, "edit").map(str::to_string).or_else(|| {
         field(pairs, "back").and_then(|_| summary.last().map(|l| l.question_id.clone()))
     });
-    if let Some(qid) = reopen {
-        let Some(question) = guide.question(&qid) else {
+    // Ask `qid` again, with the answers before it kept (and maybe an error or its old answer).
+    let ask_again = |qid: &str, error: Option<String>, preselect: Vec<String>| {
+        let Some(question) = guide.question(qid) else {
             return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question");
         };
-        let preselect = answers.get(&qid).cloned().unwrap_or_default();
-        let (kept, summary) = before(summary, &qid);
-        return show_question(
+        let (kept, summary) = before(summary.clone(), qid);
+        show_question(
             site,
             lang,
             &question.view(),
             &kept,
             summary,
-            None,
+            error,
             preselect,
             None,
-        );
+        )
+    };
+    if let Some(qid) = reopen {
+        let preselect = answers.get(&qid).cloned().unwrap_or_default();
+        return ask_again(&qid, None, preselect);
     }
     // Sent without choosing anything: ask the same question again, with an error.
     if let Some(current) = field(pairs, "current").filter(|c| !answers.contains_key(*c)) {
-        let Some(question) = guide.question(current) else {
-            return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, "guide-bad-question");
-        };
         let message = site.i18n.t(lang, "guide-error-no-answer");
-        let (kept, summary) = before(summary, current);
-        return show_question(
-            site,
-            lang,
-            &question.view(),
-            &kept,
-            summary,
-            Some(message),
-            Vec::new(),
-            None,
-        );
+        return ask_again(current, Some(message), Vec::new());
     }
     match step {
         Ok(Step::Question(q)) => {

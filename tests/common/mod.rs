@@ -134,6 +134,19 @@ pub async fn post_form(app: &axum::Router, uri: &str, form: &str) -> Reply {
 }
 
 /// Percent-encodes a query value.
+/// The slugs `/api/search` returns for `q` in `lang` (`extra`: more query parameters).
+#[allow(dead_code)] // not every test binary searches
+pub async fn search_slugs(app: &axum::Router, lang: &str, q: &str, extra: &str) -> Vec<String> {
+    let r = get(app, &format!("/api/search?lang={lang}&q={}{extra}", enc(q))).await;
+    assert_eq!(r.status, 200, "{q}");
+    r.json()["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["slug"].as_str().unwrap().to_string())
+        .collect()
+}
+
 pub fn enc(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
