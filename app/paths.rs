@@ -4,7 +4,6 @@
 //!
 //! The route table that serves these paths is in `crate::web::router`.
 
-use crate::content::model::Kind;
 use crate::lang::{Lang, Languages};
 
 /// Pages the site links to from every page (the acute bar, the footer, the quick exit's
@@ -46,9 +45,10 @@ pub fn item(lang: Lang, slug: &str) -> String {
     format!("{}/{slug}", lang.prefix())
 }
 
-/// The path of a kind's listing page (`/indgange`, `/en/entry-points`).
-pub fn listing(languages: &Languages, lang: Lang, kind: Kind) -> String {
-    format!("{}/{}", lang.prefix(), languages.path(lang, kind.id()))
+/// The path of a kind's listing page (`/indgange`, `/en/entry-points`), by the kind's id
+/// (`Kind::id`; this module sits below the content model).
+pub fn listing(languages: &Languages, lang: Lang, kind_id: &str) -> String {
+    format!("{}/{}", lang.prefix(), languages.path(lang, kind_id))
 }
 
 /// The path of the search page (`/soeg`, `/en/search`).

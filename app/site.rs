@@ -264,7 +264,7 @@ fn render_static_pages(
         };
         pages.insert(ctx.home(), Page::new(pages::home(&ctx, content, guide)));
         for kind in Kind::ALL {
-            let path = crate::paths::listing(&content.site.languages, lang, kind);
+            let path = crate::paths::listing(&content.site.languages, lang, kind.id());
             let html = pages::listing(&ctx, content, kind, &Default::default());
             pages.insert(path, Page::new(html));
         }

@@ -14,7 +14,7 @@ fn sample_paths(site: &findhjaelp::site::Site, lang: Lang) -> Vec<String> {
     let languages = &site.content.site.languages;
     vec![
         lang.home(),
-        paths::listing(languages, lang, Kind::Tilbud),
+        paths::listing(languages, lang, Kind::Tilbud.id()),
         paths::item(lang, "stien"),
         paths::item(lang, paths::ACUTE_HELP),
         paths::search(languages, lang) + "?q=stien",

@@ -6,7 +6,6 @@
 //! (title + keywords + summary) and of the body; plus `ord`, a fast field with the
 //! document's position in `LangIndex::docs`/`facets`.
 
-use super::rank::kind_boost;
 use super::text::{for_each_word, Analysis, MAX_WORD_BYTES};
 use super::vocab::{Vocab, VocabBuilder};
 use super::SearchDoc;
@@ -35,6 +34,16 @@ pub(crate) const FIELD_NAMES: [&str; NUM_FIELDS] = [
 /// Field boosts: title highest, then keywords, summary, body. Compound parts count
 /// less than whole words.
 pub(crate) const BOOSTS: [f32; NUM_FIELDS] = [3.0, 2.2, 1.6, 1.0, 1.4, 0.6];
+/// A document's boost by kind, stored with it for ranking: entry points first, as they are
+/// written to be the way in to a topic.
+fn kind_boost(kind: Kind) -> f32 {
+    match kind {
+        Kind::Indgang => 1.5,
+        Kind::Tilbud => 1.1,
+        Kind::Side => 0.85,
+        Kind::Kursus | Kind::Partner => 1.0,
+    }
+}
 /// The fast field holding the document ordinal.
 pub(crate) const ORD_FIELD: &str = "ord";
 /// Splits the pre-analysed field texts on spaces (registered by tantivy by default).

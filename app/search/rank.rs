@@ -35,16 +35,6 @@ const MAX_LIMIT: usize = 200;
 /// Below this many matches a spelling suggestion is made.
 const SUGGEST_BELOW: usize = 3;
 
-/// Entry points first: they are written to be the way in to a topic.
-pub(crate) fn kind_boost(kind: Kind) -> f32 {
-    match kind {
-        Kind::Indgang => 1.5,
-        Kind::Tilbud => 1.1,
-        Kind::Side => 0.85,
-        Kind::Kursus | Kind::Partner => 1.0,
-    }
-}
-
 /// Collects (document ordinal, score) of every document tantivy matches.
 struct OrdScores;
 

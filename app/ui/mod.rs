@@ -43,7 +43,7 @@ impl Ctx<'_> {
 
     /// The listing page of a kind in this language (`/indgange`, `/en/entry-points`).
     pub fn listing_path(&self, kind: Kind) -> String {
-        crate::paths::listing(&self.site.languages, self.lang, kind)
+        crate::paths::listing(&self.site.languages, self.lang, kind.id())
     }
 
     /// The search page in this language (`/soeg`, `/en/search`).

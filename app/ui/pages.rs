@@ -88,7 +88,7 @@ pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFil
         ctx,
         title.clone(),
         ctx.t(&format!("kinds-{}-description", kind.id())),
-        |lang| crate::paths::listing(languages, lang, kind),
+        |lang| crate::paths::listing(languages, lang, kind.id()),
     );
     meta.breadcrumbs.push((title.clone(), None));
     let items: Vec<&Item> = content
