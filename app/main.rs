@@ -106,11 +106,16 @@ fn print_problems(problems: &[Problem]) {
 }
 
 fn main() -> ExitCode {
+    // The log is written by its own thread, off the request path; lines are never dropped
+    // (a full buffer waits), and the guard writes what is left when main returns.
+    let (log_writer, _log_guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .finish(std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
-        .with_writer(std::io::stderr)
+        .with_writer(log_writer)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let cli = Cli::parse();

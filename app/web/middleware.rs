@@ -5,17 +5,21 @@ use super::{AppState, Limits};
 use crate::content::model::Lang;
 use axum::body::Body;
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
-use axum::middleware::{self as mw, Next};
+use axum::extract::{MatchedPath, Request};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Router};
+use pin_project_lite::pin_project;
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Instant;
-use tower::ServiceBuilder;
+use tower::{Layer, Service, ServiceBuilder};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; \
@@ -25,39 +29,11 @@ const PERMISSIONS: &str = "accelerometer=(), camera=(), geolocation=(), gyroscop
     magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
 pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
-    let hsts = state.snapshot().content.site.hsts;
-    let set = |name: &'static str, value: &'static str| {
-        SetResponseHeaderLayer::if_not_present(
-            HeaderName::from_static(name),
-            HeaderValue::from_static(value),
-        )
-    };
-    let mut router = router
-        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
-        .layer(mw::from_fn_with_state(state.clone(), reject_oversized))
-        .layer(set("content-security-policy", CSP))
-        .layer(set("referrer-policy", "no-referrer"))
-        .layer(set("x-content-type-options", "nosniff"))
-        .layer(set("permissions-policy", PERMISSIONS))
-        .layer(set("cross-origin-opener-policy", "same-origin"))
-        .layer(set("cross-origin-resource-policy", "same-origin"))
-        .layer(set("x-frame-options", "DENY"))
-        .layer(set("cache-control", "public, max-age=300"));
-    if hsts {
-        router = router.layer(set(
-            "strict-transport-security",
-            "max-age=63072000; includeSubDomains",
-        ));
-    }
-    let max_uri = limits.max_uri_bytes;
-    let max_headers = limits.max_header_bytes;
     router
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         // Pages rendered per request, JSON and the stylesheet; cached pages are gzipped
         // already, and the layer leaves responses with a Content-Encoding alone.
         .layer(CompressionLayer::new())
-        .layer(mw::from_fn(move |req: Request, next: Next| {
-            check_sizes(req, next, max_uri, max_headers)
-        }))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -69,75 +45,215 @@ pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
                 .load_shed()
                 .concurrency_limit(limits.max_concurrent),
         )
-        .layer(mw::from_fn(access_log))
+        .layer(FrontLayer::new(state, limits))
 }
 
-/// One log line per request: method, route pattern, status, time. Never the client's
-/// address, the query string or the raw path (which may hold words someone typed).
-async fn access_log(req: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = req.method().clone();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_string());
-    let response = next.run(req).await;
-    let route = route
-        .or_else(|| {
-            response
-                .extensions()
-                .get::<MatchedPath>()
-                .map(|p| p.as_str().to_string())
+/// What every request and response passes, in one layer with no boxed future (it runs
+/// for every request, so it is kept cheap): the size limits first, then, on the way out,
+/// the readable 413 page, the security headers (on every response, the overload and
+/// panic pages too) and the access log line.
+#[derive(Clone)]
+struct FrontLayer {
+    front: Arc<Front>,
+}
+
+struct Front {
+    state: AppState,
+    max_uri: usize,
+    max_headers: usize,
+    /// The headers every response gets, unless the handler set its own.
+    headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+impl FrontLayer {
+    fn new(state: AppState, limits: &Limits) -> FrontLayer {
+        let mut headers: Vec<(HeaderName, HeaderValue)> = [
+            ("content-security-policy", CSP),
+            ("referrer-policy", "no-referrer"),
+            ("x-content-type-options", "nosniff"),
+            ("permissions-policy", PERMISSIONS),
+            ("cross-origin-opener-policy", "same-origin"),
+            ("cross-origin-resource-policy", "same-origin"),
+            ("x-frame-options", "DENY"),
+            ("cache-control", "public, max-age=300"),
+        ]
+        .into_iter()
+        .map(|(n, v)| (HeaderName::from_static(n), HeaderValue::from_static(v)))
+        .collect();
+        if state.snapshot().content.site.hsts {
+            headers.push((
+                HeaderName::from_static("strict-transport-security"),
+                HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+            ));
+        }
+        FrontLayer {
+            front: Arc::new(Front {
+                state,
+                max_uri: limits.max_uri_bytes,
+                max_headers: limits.max_header_bytes,
+                headers,
+            }),
+        }
+    }
+}
+
+impl<S> Layer<S> for FrontLayer {
+    type Service = FrontService<S>;
+    fn layer(&self, inner: S) -> FrontService<S> {
+        FrontService {
+            inner,
+            front: self.front.clone(),
+        }
+    }
+}
+
+#[derive(Clone)]
+struct FrontService<S> {
+    inner: S,
+    front: Arc<Front>,
+}
+
+impl<S> Service<Request> for FrontService<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible>,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = FrontFuture<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        let seen = Seen {
+            started: Instant::now(),
+            method: req.method().clone(),
+            route: req.extensions().get::<MatchedPath>().cloned(),
+            front: self.front.clone(),
+        };
+        let call = match self.front.too_large(&req) {
+            Some(refused) => Call::Refused {
+                response: Some(refused),
+            },
+            None => Call::Inner {
+                future: self.inner.call(req),
+            },
+        };
+        FrontFuture {
+            call,
+            seen: Some(seen),
+        }
+    }
+}
+
+/// What the way out needs to know about the request.
+struct Seen {
+    started: Instant,
+    method: Method,
+    route: Option<MatchedPath>,
+    front: Arc<Front>,
+}
+
+pin_project! {
+    struct FrontFuture<F> {
+        #[pin]
+        call: Call<F>,
+        seen: Option<Seen>,
+    }
+}
+
+pin_project! {
+    #[project = CallProj]
+    enum Call<F> {
+        Inner { #[pin] future: F },
+        Refused { response: Option<Response> },
+    }
+}
+
+impl<F> Future for FrontFuture<F>
+where
+    F: Future<Output = Result<Response, Infallible>>,
+{
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let response = match this.call.project() {
+            CallProj::Inner { future } => match future.poll(cx) {
+                Poll::Ready(Ok(r)) => r,
+                Poll::Ready(Err(never)) => match never {},
+                Poll::Pending => return Poll::Pending,
+            },
+            CallProj::Refused { response } => response.take().unwrap_or_else(overloaded),
+        };
+        let Some(seen) = this.seen.take() else {
+            return Poll::Ready(Ok(response));
+        };
+        Poll::Ready(Ok(seen.finish(response)))
+    }
+}
+
+impl Front {
+    /// The address or the headers over their limits: a plain 414/431 before any routing.
+    fn too_large(&self, req: &Request) -> Option<Response> {
+        // Measured without formatting the URI: this runs on every request.
+        let uri = req.uri();
+        let uri_len = uri.path_and_query().map_or(0, |pq| pq.as_str().len())
+            + uri.authority().map_or(0, |a| a.as_str().len());
+        if uri_len > self.max_uri {
+            return Some(plain(
+                StatusCode::URI_TOO_LONG,
+                "The address is too long. / Adressen er for lang.",
+            ));
+        }
+        let header_bytes: usize = req
+            .headers()
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 4)
+            .sum();
+        (header_bytes > self.max_headers).then(|| {
+            plain(
+                StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                "Request headers are too large. / Forespørgslens headere er for store.",
+            )
         })
-        .unwrap_or_else(|| "(no route)".to_string());
-    tracing::info!(
-        target: "access",
-        %method,
-        route = %route,
-        status = response.status().as_u16(),
-        ms = started.elapsed().as_secs_f64() * 1000.0,
-    );
-    response
+    }
 }
 
-async fn check_sizes(req: Request, next: Next, max_uri: usize, max_headers: usize) -> Response {
-    // Measured without formatting the URI: this runs on every request.
-    let uri = req.uri();
-    let uri_len = uri.path_and_query().map_or(0, |pq| pq.as_str().len())
-        + uri.authority().map_or(0, |a| a.as_str().len());
-    if uri_len > max_uri {
-        return plain(
-            StatusCode::URI_TOO_LONG,
-            "The address is too long. / Adressen er for lang.",
+impl Seen {
+    fn finish(self, mut response: Response) -> Response {
+        // Bodies over the limit get a readable 413 page rather than a bare status.
+        if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            let site = self.front.state.snapshot();
+            response = super::respond::bad_request(
+                &site,
+                Lang::DEFAULT,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+            );
+        }
+        let headers = response.headers_mut();
+        for (name, value) in &self.front.headers {
+            if !headers.contains_key(name) {
+                headers.insert(name.clone(), value.clone());
+            }
+        }
+        // One line per request: method, route pattern, status, time. Never the client's
+        // address, the query string or the raw path (which may hold words someone typed).
+        let route = self
+            .route
+            .as_ref()
+            .or_else(|| response.extensions().get::<MatchedPath>());
+        tracing::info!(
+            target: "access",
+            method = %self.method,
+            route = %route.map_or("(no route)", MatchedPath::as_str),
+            status = response.status().as_u16(),
+            ms = self.started.elapsed().as_secs_f64() * 1000.0,
         );
+        response
     }
-    let header_bytes: usize = req
-        .headers()
-        .iter()
-        .map(|(k, v)| k.as_str().len() + v.len() + 4)
-        .sum();
-    if header_bytes > max_headers {
-        return plain(
-            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-            "Request headers are too large. / Forespørgslens headere er for store.",
-        );
-    }
-    next.run(req).await
-}
-
-/// Bodies over the limit get a readable 413 page rather than a bare status.
-async fn reject_oversized(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let response = next.run(req).await;
-    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        let site = state.snapshot();
-        return super::respond::bad_request(
-            &site,
-            Lang::DEFAULT,
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too-large",
-        );
-    }
-    response
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {
