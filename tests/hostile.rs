@@ -158,9 +158,16 @@ async fn oversized_input_gets_a_clear_4xx() {
     let r = get(&app, &format!("/soeg?q={}", enc(&long))).await;
     assert_eq!(r.status, 414, "10 KB URL");
     let big = format!("text={}", "a".repeat(64 * 1024));
-    let r = post_form(&app, "/guide/chat", &big).await;
-    assert_eq!(r.status, 413, "64 KB body");
-    assert!(r.body.contains("<h1>"), "a page that explains");
+    let r413 = post_form(&app, "/guide/chat", &big).await;
+    assert_eq!(r413.status, 413, "64 KB body");
+    assert!(r413.body.contains("<h1>"), "a page that explains");
+    // Refusals carry the same security headers as pages.
+    for refused in [&r, &r413] {
+        assert!(refused
+            .header("content-security-policy")
+            .is_some_and(|v| v.contains("default-src 'self'")));
+        assert_eq!(refused.header("referrer-policy"), Some("no-referrer"));
+    }
     let r = get(&app, "/soeg?q=%E0%A4%A").await;
     assert_eq!(r.status, 400, "invalid percent-encoding");
     let r = get(&app, "/api/search?q=%ff%fe&lang=da").await;
