@@ -268,8 +268,11 @@ fn render_static_pages(
             let html = pages::listing(&ctx, content, kind, &Default::default());
             pages.insert(path, Page::new(html));
         }
-        // Course pages depend on today's date, so they are rendered per request.
-        for item in content.in_lang(lang).filter(|i| i.kind != Kind::Kursus) {
+        // Course pages depend on today's date, so they are rendered per request; so are
+        // pages without words in this language (see `Item::in_own_words`).
+        let prerendered =
+            |i: &&crate::content::model::Item| i.kind != Kind::Kursus && i.in_own_words();
+        for item in content.in_lang(lang).filter(prerendered) {
             pages.insert(
                 item.url(),
                 Page::new(pages::detail(&ctx, content, item, today)),
@@ -293,6 +296,7 @@ pub(crate) fn search_docs(content: &Content) -> Vec<SearchDoc> {
     content
         .items
         .iter()
+        .filter(|i| i.in_own_words())
         .map(|i| SearchDoc {
             slug: i.slug.clone(),
             kind: i.kind,

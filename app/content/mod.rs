@@ -508,5 +508,9 @@ fn fallback_item(master: &Item, lang: Lang, files: &[SourceFile]) -> Item {
     }
     item.meta.heads.clear();
     item.body_html = markdown::render(&body_of(&master.path, files), 1, lang).html;
+    if !item.head_translated {
+        // Not searched in this language (see `Item::in_own_words`): no second copy of the text.
+        item.body_text = String::new();
+    }
     item
 }

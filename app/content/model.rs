@@ -343,6 +343,14 @@ impl Item {
         crate::paths::item(self.lang, &self.slug)
     }
 
+    /// Whether this language's search and pre-rendered pages include the item: it has
+    /// words in the language (a file or a `[<code>]` table). Others are still served, in
+    /// Danish under a notice, rendered when asked for (a large site in several languages
+    /// would otherwise hold a Danish copy of every page per language).
+    pub fn in_own_words(&self) -> bool {
+        self.lang.is_default() || self.head_translated
+    }
+
     /// Sessions on or after `today`, soonest first.
     pub fn upcoming_sessions(&self, today: NaiveDate) -> Vec<&Session> {
         let mut s: Vec<&Session> = self.sessions.iter().filter(|s| s.date >= today).collect();
