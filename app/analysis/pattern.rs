@@ -191,7 +191,7 @@ impl LexiconBuilder {
     pub fn known_words<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
         for t in texts {
             for w in super::message_words(t) {
-                self.known.insert(loose(&w));
+                self.known.insert(super::fold(&w));
             }
         }
     }
@@ -296,7 +296,7 @@ impl LexiconBuilder {
             ..Lexicon::default()
         };
         for w in &self.words {
-            self.known.insert(w.loose.clone());
+            self.known.insert(w.folded.clone());
         }
         for (id, w) in self.words.iter().enumerate() {
             let id = id as u32;
@@ -459,7 +459,9 @@ impl Lexicon {
         let n = t.letters.len();
         // A word the site knows as correctly spelt (from 3 letters) is taken as written:
         // no typo is forgiven in it, and `nogen` is not `nøgen`, nor `har` `hår`.
-        let known = n >= 3 && self.known.contains(&t.loose);
+        // Known by its spelling (æøå as ae/oe/aa), not by its loose key: `slar` is no word,
+        // so it may be `slår`.
+        let known = n >= 3 && self.known.contains(&t.folded);
         if let Some(ids) = self.by_loose.get(&t.loose) {
             out.extend(
                 ids.iter()
