@@ -197,6 +197,12 @@ pub fn message_words(text: &str) -> Vec<String> {
     out
 }
 
+/// Words written with a full stop that ends no sentence (Danish and English).
+const ABBREVIATIONS: &[&str] = &[
+    "ca", "fx", "kl", "nr", "evt", "dvs", "mht", "jf", "ift", "pga", "bl", "ang", "vedr", "inkl",
+    "ekskl", "tlf", "mr", "mrs", "ms", "dr", "st", "vs", "etc", "approx", "eks",
+];
+
 /// Calls `f(word, sentence, clause)` for every word of `text`. A boundary counts once a
 /// word follows it ("Hjælp!\n" ends one sentence).
 fn split(text: &str, mut f: impl FnMut(&str, u32, u32)) {
@@ -204,6 +210,8 @@ fn split(text: &str, mut f: impl FnMut(&str, u32, u32)) {
     let (mut new_sentence, mut new_clause) = (false, false);
     let mut prev = ' ';
     let mut start = None;
+    // The word just before a full stop: an abbreviation's stop ends no sentence.
+    let mut last_word = "";
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() || (is_apostrophe(c) && start.is_some()) {
             if start.is_none() {
@@ -220,10 +228,18 @@ fn split(text: &str, mut f: impl FnMut(&str, u32, u32)) {
             continue;
         }
         if let Some(b) = start.take() {
-            f(text[b..i].trim_end_matches(is_apostrophe), sentence, clause);
+            last_word = text[b..i].trim_end_matches(is_apostrophe);
+            f(last_word, sentence, clause);
+        } else if !c.is_whitespace() {
+            last_word = "";
         }
-        // "8. klasse": a full stop right after a digit does not end a sentence.
-        if matches!(c, '!' | '?' | '\n') || (c == '.' && !prev.is_ascii_digit()) {
+        // "8. klasse", "ca. 20", "f.eks.": a full stop right after a digit, a single letter
+        // or a common abbreviation does not end a sentence.
+        let stop = c == '.'
+            && !prev.is_ascii_digit()
+            && last_word.chars().count() > 1
+            && !ABBREVIATIONS.contains(&last_word.to_lowercase().as_str());
+        if matches!(c, '!' | '?' | '\n') || stop {
             new_sentence = true;
         } else if matches!(c, ',' | ';' | ':' | '–' | '—' | '(' | ')' | '،' | '؛') {
             new_clause = true;
@@ -295,5 +311,9 @@ mod tests {
         let m = Message::read("i'm in 8. klasse", &spelling);
         assert_eq!(m.tokens[0].word, "i'm");
         assert_eq!(m.tokens[2].sentence, m.tokens[3].sentence);
+        // Abbreviations end no sentence; the full stop after a word does.
+        let m = Message::read("har taget ca. 20 piller f.eks. i går. Hjælp", &spelling);
+        let sentences: Vec<u32> = m.tokens.iter().map(|t| t.sentence).collect();
+        assert_eq!(sentences, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     }
 }

@@ -448,6 +448,10 @@ impl Lexicon {
             {
                 let joined = Token::new(&format!("{}{}", t.word, next.word), t.sentence, t.clause);
                 self.scan_word(&joined, false, &mut joined_ids);
+                // The pattern word must take in the second word, not just end in its first
+                // letter: "selv mordet" is `selvmord`, "man det" is not `mand`.
+                let first = t.letters.len();
+                joined_ids.retain(|&id| self.words[id as usize].letters.len() >= first + 2);
             }
             scan.two.push(joined_ids);
         }

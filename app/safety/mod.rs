@@ -321,7 +321,8 @@ impl Safety {
                     .any(|u| u.start <= s.end + 1 && s.start <= u.end + 1)
             });
         }
-        // A message about a subject ("en opgave om selvmord"): hits after it do not count.
+        // A message about a subject ("en opgave om selvmord", "selvmord, til et projekt"):
+        // hits it reaches do not count.
         let about: Vec<Span> = self
             .about
             .patterns
@@ -331,8 +332,8 @@ impl Safety {
             .collect();
         if !about.is_empty() {
             for f in &mut fired {
-                let start = f.spans.iter().map(|s| s.start).min().unwrap_or(0);
-                f.cancelled |= about.iter().any(|a| self.about_covers(msg, *a, start));
+                let hit = hull(&f.spans);
+                f.cancelled |= about.iter().any(|a| self.about_covers(msg, *a, hit));
             }
         }
         // The evidence that counts: words and combinations, and two signs of one category.
@@ -388,6 +389,9 @@ impl Safety {
                 similarity: nb.similarity,
             });
         }
+        // A danger word the writer denies ("jeg har aldrig tænkt på at gøre mig selv noget")
+        // is not brought back by likeness alone; a sign still counts.
+        let denied = fired.iter().any(|f| f.negated && !f.cancelled);
         if best.is_none() {
             let p = self.likeness.score(msg);
             out.evidence.push(Evidence::Likeness {
@@ -396,7 +400,7 @@ impl Safety {
             });
             let signed = signs.iter().position(|s| !s.is_empty());
             let t = self.thresholds;
-            if p >= t.example_alone || (p >= t.example_with_sign && signed.is_some()) {
+            if (p >= t.example_alone && !denied) || (p >= t.example_with_sign && signed.is_some()) {
                 best = signed
                     .or_else(|| near.iter().find_map(|nb| *nb.label))
                     .or(Some(0));
@@ -406,15 +410,23 @@ impl Safety {
         out
     }
 
-    /// Whether the "about" words at `a` reach the hit starting at `start`: later in the
-    /// same sentence, with no contrast word ("men", "nu", "igen") in between.
-    fn about_covers(&self, msg: &Message, a: Span, start: usize) -> bool {
+    /// Whether the "about" words at `a` reach `hit`: before it in the same sentence, or
+    /// right after it in the same clause ("selvmord, til et projekt" is two clauses, so
+    /// a comma is allowed: same sentence and at most two words between), with no contrast
+    /// word ("men", "nu", "igen") in between.
+    fn about_covers(&self, msg: &Message, a: Span, hit: Span) -> bool {
         let toks = &msg.tokens;
-        a.end <= start
-            && toks[a.start].sentence == toks[start].sentence
-            && !toks[a.end..start]
-                .iter()
-                .any(|t| self.about.enders.contains(&t.loose))
+        if toks[a.start].sentence != toks[hit.start].sentence {
+            return false;
+        }
+        let between = if a.end <= hit.start {
+            &toks[a.end..hit.start]
+        } else if hit.end <= a.start && a.start - hit.end <= 2 {
+            &toks[hit.end..a.start]
+        } else {
+            return false;
+        };
+        !between.iter().any(|t| self.about.enders.contains(&t.loose))
     }
 
     /// The category with the most evidence. A hit inside a longer hit of another category
@@ -458,14 +470,22 @@ impl Safety {
         let mut result = None;
         for h in &found[0] {
             let s = sentence(h);
-            let parts: Option<Vec<&Hit>> = found
-                .iter()
-                .map(|hs| {
-                    hs.iter()
-                        .filter(|x| sentence(x) == s)
-                        .min_by_key(|x| x.negated)
-                })
-                .collect();
+            // Each part on words of its own ("lillesøster" is not both the one who hits and
+            // the one hit), in the same sentence; not negated if there is a choice.
+            let mut parts: Vec<&Hit> = vec![h];
+            for hs in &found[1..] {
+                let free = |x: &&Hit| {
+                    sentence(x) == s
+                        && parts
+                            .iter()
+                            .all(|p| x.span.end <= p.span.start || p.span.end <= x.span.start)
+                };
+                match hs.iter().filter(free).min_by_key(|x| x.negated) {
+                    Some(x) => parts.push(x),
+                    None => break,
+                }
+            }
+            let parts = (parts.len() == found.len()).then_some(parts);
             if let Some(parts) = parts {
                 let spans = parts.iter().map(|p| p.span).collect();
                 if !parts.iter().any(|p| p.negated) {
