@@ -8,6 +8,7 @@ pub mod guide;
 pub mod i18n;
 pub mod lang;
 pub mod nearest;
+pub mod opendata;
 pub mod paths;
 pub mod problem;
 pub mod reload;
