@@ -59,6 +59,8 @@ pub struct Site {
     pub safety: Safety,
     /// Warnings found while loading (errors stop the load).
     pub warnings: Vec<Problem>,
+    /// Which content this is: the start of a hash of every file (for operations).
+    pub version: String,
 }
 
 impl Site {
@@ -201,6 +203,7 @@ impl Site {
             spelling,
             safety,
             warnings: problems,
+            version: content_version(files),
         })
     }
 
@@ -247,6 +250,26 @@ fn render_static_pages(
         not_found.insert(lang, Page::new(pages::not_found(&ctx, content)));
     }
     (pages, not_found)
+}
+
+/// The first 12 hex digits of a SHA-256 over every file's path and text: the same files
+/// give the same version on every machine.
+fn content_version(files: &[SourceFile]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut sorted: Vec<&SourceFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut hash = Sha256::new();
+    for f in sorted {
+        hash.update(f.path.as_bytes());
+        hash.update([0]);
+        hash.update(f.text.as_bytes());
+        hash.update([0]);
+    }
+    hash.finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The search analysis of a served language (checked at load; plain if unknown).

@@ -21,6 +21,8 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     pub site: Arc<ArcSwap<Site>>,
+    /// Counts for `--metrics-addr` (see `crate::metrics`).
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl AppState {
@@ -32,6 +34,7 @@ impl AppState {
     pub fn shared(site: Arc<Site>) -> AppState {
         AppState {
             site: Arc::new(ArcSwap::from(site)),
+            metrics: Arc::new(crate::metrics::Metrics::new()),
         }
     }
 
@@ -85,7 +88,11 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/{lang}/{segment}", get(pages::lang_segment))
         .merge(opendata::routes(&state))
         .fallback(pages::fallback);
-    middleware::wrap(routes.with_state(state.clone()), state, limits)
+    // Outermost, so overload (503), timeouts and panics are counted too.
+    let metrics = state.metrics.clone();
+    middleware::wrap(routes.with_state(state.clone()), state, limits).layer(
+        axum::middleware::from_fn_with_state(metrics, crate::metrics::track),
+    )
 }
 
 /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
