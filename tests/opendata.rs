@@ -264,6 +264,36 @@ fn known(v: Option<&String>) -> Option<&str> {
 // HSDS
 // ------------------------------------------------------------------------------------
 
+/// The validation is real: a broken answer is caught.
+#[tokio::test]
+async fn the_schemas_catch_a_broken_answer() {
+    let app = app();
+    let list = get(&app, "/api/hsds/services?per_page=1").await.json();
+    let id = list["contents"][0]["id"].as_str().unwrap().to_string();
+    let good = get(&app, &format!("/api/hsds/services/{id}")).await.json();
+    assert!(schemas().service.is_valid(&good));
+    for (field, bad) in [
+        ("status", serde_json::json!("open")),
+        ("id", serde_json::json!("stien")),
+        ("url", serde_json::json!("not an address")),
+        ("minimum_age", serde_json::json!("ti")),
+        ("phones", serde_json::json!([{ "number": "112" }])),
+    ] {
+        let mut broken = good.clone();
+        broken[field] = bad;
+        assert!(!schemas().service.is_valid(&broken), "{field}");
+    }
+    let mut no_name = good.clone();
+    no_name.as_object_mut().unwrap().remove("name");
+    assert!(!schemas().service.is_valid(&no_name));
+    let mut page = list.clone();
+    page.as_object_mut().unwrap().remove("total_pages");
+    assert!(
+        !schemas().services_page.is_valid(&page),
+        "Page fields are required"
+    );
+}
+
 #[tokio::test]
 async fn the_hsds_root_says_version_3_0_and_where_to_start() {
     let site = default_site();
