@@ -90,6 +90,10 @@ struct ServeArgs {
     /// Reload the content folder when a file changes (SIGHUP always reloads).
     #[arg(long, requires = "content")]
     watch: bool,
+    /// Serve Prometheus metrics at http://HOST:PORT/metrics (off unless given; keep it
+    /// on an internal address, e.g. 127.0.0.1:9184).
+    #[arg(long, value_name = "HOST:PORT")]
+    metrics_addr: Option<String>,
 }
 
 fn source(arg: &ContentArg) -> ContentSource {
@@ -321,6 +325,25 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
             .unwrap_or(args.addr.clone());
         // To stdout, not the log: the log never carries addresses.
         println!("Find hjælp: http://{addr}");
+        if let Some(metrics_addr) = &args.metrics_addr {
+            let listener = match tokio::net::TcpListener::bind(metrics_addr).await {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("cannot listen on {metrics_addr} for metrics: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            if let Ok(a) = listener.local_addr() {
+                println!("Metrics: http://{a}/metrics");
+            }
+            let metrics = findhjaelp::metrics::router(state.clone());
+            // Ends with the process: the site's own shutdown decides when that is.
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, metrics).await {
+                    tracing::error!("metrics server stopped: {e}");
+                }
+            });
+        }
         match web::serve(listener, state, &Limits::default()).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -66,6 +66,18 @@ pub fn guide_chat(lang: Lang) -> String {
     format!("{}/{GUIDE}/chat", lang.prefix())
 }
 
+/// The calendar of every upcoming course session (`/kurser.ics`): the default language's
+/// listing word for courses (`courses` is `Kind::Kursus.id()`), so it sits next to the
+/// listing.
+pub fn course_calendar(languages: &Languages, courses: &str) -> String {
+    format!("/{}.ics", languages.path(Lang::DEFAULT, courses))
+}
+
+/// One course's calendar (`/kurser/{slug}.ics`).
+pub fn course_calendar_of(languages: &Languages, courses: &str, slug: &str) -> String {
+    format!("/{}/{slug}.ics", languages.path(Lang::DEFAULT, courses))
+}
+
 /// Words an item slug may not be: every language code, every language's path words and
 /// the fixed route words (an item there would be unreachable).
 pub fn reserved_slugs(languages: &Languages) -> Vec<String> {

@@ -44,7 +44,9 @@ impl ContentSource {
 /// Returns the problems found; the site changed only if none of them is an error.
 pub fn reload(state: &LiveSite, source: &ContentSource) -> Result<Vec<Problem>, Vec<Problem>> {
     let i18n = state.snapshot().i18n.clone();
-    match source.build(i18n) {
+    let built = source.build(i18n);
+    state.metrics.reloaded(built.is_ok());
+    match built {
         Ok(site) => {
             let warnings = site.warnings.clone();
             state.site.store(Arc::new(site));

@@ -50,6 +50,8 @@ impl Page {
 #[derive(Clone)]
 pub struct LiveSite {
     pub site: Arc<ArcSwap<Site>>,
+    /// Counts for `--metrics-addr` (see `crate::metrics`).
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl LiveSite {
@@ -61,6 +63,7 @@ impl LiveSite {
     pub fn shared(site: Arc<Site>) -> LiveSite {
         LiveSite {
             site: Arc::new(ArcSwap::from(site)),
+            metrics: Arc::new(crate::metrics::Metrics::new()),
         }
     }
 
@@ -90,6 +93,8 @@ pub struct Site {
     pub safety: Safety,
     /// Warnings found while loading (errors stop the load).
     pub warnings: Vec<Problem>,
+    /// Which content this is: the start of a hash of every file (for operations).
+    pub version: String,
 }
 
 impl Site {
@@ -232,6 +237,7 @@ impl Site {
             spelling,
             safety,
             warnings: problems,
+            version: content_version(files),
         })
     }
 
@@ -281,6 +287,26 @@ fn render_static_pages(
         not_found.insert(lang, Page::new(pages::not_found(&ctx, content)));
     }
     (pages, not_found)
+}
+
+/// The first 12 hex digits of a SHA-256 over every file's path and text: the same files
+/// give the same version on every machine.
+fn content_version(files: &[SourceFile]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut sorted: Vec<&SourceFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut hash = Sha256::new();
+    for f in sorted {
+        hash.update(f.path.as_bytes());
+        hash.update([0]);
+        hash.update(f.text.as_bytes());
+        hash.update([0]);
+    }
+    hash.finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The search analysis of a served language (checked at load; plain if unknown).

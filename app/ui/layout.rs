@@ -17,6 +17,8 @@ pub struct PageMeta {
     pub noindex: bool,
     /// Trail above the heading, home excluded: (label, link); the last is the current page.
     pub breadcrumbs: Vec<(String, Option<String>)>,
+    /// schema.org JSON-LD, already made safe for a script element (`crate::opendata::jsonld`).
+    pub json_ld: Option<String>,
 }
 
 impl PageMeta {
@@ -38,6 +40,7 @@ impl PageMeta {
                 .collect(),
             noindex: false,
             breadcrumbs: Vec::new(),
+            json_ld: None,
         }
     }
 
@@ -87,6 +90,11 @@ fn head(ctx: &Ctx<'_>, meta: &PageMeta, base: &str) -> impl IntoView {
     let robots = meta
         .noindex
         .then(|| view! { <meta name="robots" content="noindex"/> });
+    // A data block: never run, so the CSP's script-src does not apply to it.
+    let json_ld = meta
+        .json_ld
+        .clone()
+        .map(|data| view! { <script type="application/ld+json" inner_html=data></script> });
     view! {
         <head>
             <meta charset="utf-8"/>
@@ -102,6 +110,7 @@ fn head(ctx: &Ctx<'_>, meta: &PageMeta, base: &str) -> impl IntoView {
             <link rel="stylesheet" href=ctx.assets.css.clone()/>
             <link rel="stylesheet" href=ctx.assets.site_css.clone()/>
             <script src=ctx.assets.js.clone() defer></script>
+            {json_ld}
         </head>
     }
 }

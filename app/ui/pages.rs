@@ -170,6 +170,7 @@ pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -
     meta.breadcrumbs
         .push((listing_title, Some(ctx.listing_path(item.kind))));
     meta.breadcrumbs.push((item.title.clone(), None));
+    meta.json_ld = crate::opendata::jsonld::for_item(ctx.site, item, today);
     let untranslated = (!item.translated)
         .then(|| view! { <p class="notice" lang=ctx.lang.code()>{ctx.t("not-translated")}</p> });
     // The body of an untranslated item is Danish: say so to screen readers.
@@ -240,7 +241,14 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
                 view! { <li><time datetime=s.date.format("%Y-%m-%d").to_string()>{when}</time></li> }
             })
             .collect_view();
-        view! { <ul class="sessions">{rows}</ul> }.into_any()
+        // The dates as a calendar file (`/kurser/{slug}.ics`) for the family's own calendar.
+        let calendar =
+            crate::paths::course_calendar_of(&ctx.site.languages, Kind::Kursus.id(), &item.slug);
+        view! {
+            <ul class="sessions">{rows}</ul>
+            <p class="calendar-link"><a href=calendar type="text/calendar">{ctx.t("course-add-to-calendar")}</a></p>
+        }
+        .into_any()
     };
     let place = item
         .place

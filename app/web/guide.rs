@@ -14,6 +14,7 @@ use crate::content::model::Lang;
 use crate::guide::{
     Answers, LocalizedQuestion, OutcomeView, QuestionView, Step, StepErrorKind, SummaryLine,
 };
+use crate::metrics::Observed;
 use crate::site::Site;
 use crate::triage::{self, Triage};
 use crate::ui::guide::{not_sure_page, outcome_page, question_page, GuideState, ANSWER_PREFIX};
@@ -207,13 +208,18 @@ fn show_outcome(
         preselect: Vec::new(),
         note: None,
     };
-    let help = t
-        .and_then(|t| t.category)
-        .map(|c| site.safety.first_help(c, lang.code()));
-    html(
+    let category = t.and_then(|t| t.category);
+    let help = category.map(|c| site.safety.first_help(c, lang.code()));
+    // For the metrics: which outcome and which acute category, never the answers.
+    let observed = Observed {
+        search: None,
+        outcome: Some(o.id.clone()),
+        acute: category.map(|c| c.id.clone()),
+    };
+    observed.on(html(
         StatusCode::OK,
         outcome_page(&site.ctx(lang), &site.content, o, &state, help.as_ref()),
-    )
+    ))
 }
 
 pub async fn chat(
@@ -348,7 +354,13 @@ fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
         Ok(t) => t,
         Err(id) => return no_store(bad_api_request(site, id)),
     };
-    no_store(Json(guide_reply(site, lang, &triage::triage(site, &text))).into_response())
+    let t = triage::triage(site, &text);
+    let observed = Observed {
+        search: None,
+        outcome: t.reply.outcome.as_ref().map(|o| o.id.clone()),
+        acute: t.category.map(|c| c.id.clone()),
+    };
+    observed.on(no_store(Json(guide_reply(site, lang, &t)).into_response()))
 }
 
 /// The `/api/guide` reply for a triaged message (also what `findhjaelp guide test` scores).

@@ -245,13 +245,18 @@ impl Seen {
             .route
             .as_ref()
             .or_else(|| response.extensions().get::<MatchedPath>());
+        let took = self.started.elapsed();
         tracing::info!(
             target: "access",
             method = %self.method,
             route = %route.map_or("(no route)", MatchedPath::as_str),
             status = response.status().as_u16(),
-            ms = self.started.elapsed().as_secs_f64() * 1000.0,
+            ms = took.as_secs_f64() * 1000.0,
         );
+        self.front
+            .state
+            .metrics
+            .answered(route, &self.method, &response, took);
         response
     }
 }

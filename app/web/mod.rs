@@ -6,6 +6,7 @@ pub mod form;
 pub mod guide;
 pub mod lang;
 pub mod middleware;
+pub mod opendata;
 pub mod pages;
 pub mod respond;
 pub mod search;
@@ -58,6 +59,7 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
         .route("/{lang}/", get(pages::home))
         .route("/{segment}", get(pages::segment))
         .route("/{lang}/{segment}", get(pages::lang_segment))
+        .merge(opendata::routes(&state))
         .fallback(pages::fallback);
     middleware::wrap(routes.with_state(state.clone()), state, limits)
 }

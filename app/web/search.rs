@@ -6,6 +6,7 @@ use super::form::form_pairs;
 use super::respond::{self, html, no_store};
 use super::AppState;
 use crate::content::model::{Audience, Kind, Lang};
+use crate::metrics::Observed;
 use crate::search::{SearchQuery, SearchResults};
 use crate::site::Site;
 use crate::triage;
@@ -105,8 +106,9 @@ pub fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response
         without_parents: p.without_parents,
     };
     // The search box passes the safety layer too: acute words get the first help first.
-    let help = triage::screen(site, &p.q).map(|c| site.safety.first_help(c, lang.code()));
-    no_store(html(
+    let acute = triage::screen(site, &p.q);
+    let help = acute.map(|c| site.safety.first_help(c, lang.code()));
+    observed(lang, &p, &results, acute).on(no_store(html(
         StatusCode::OK,
         search_page(
             &site.ctx(lang),
@@ -115,7 +117,22 @@ pub fn search_page_for(site: &Site, lang: Lang, query: Option<&str>) -> Response
             &results,
             help.as_ref(),
         ),
-    ))
+    )))
+}
+
+/// For the metrics: a search in this language and whether it found anything, and the
+/// acute category if the words were about acute danger. Never the words.
+fn observed(
+    lang: Lang,
+    p: &Params,
+    results: &SearchResults,
+    acute: Option<&crate::safety::Category>,
+) -> Observed {
+    Observed {
+        search: (!p.q.trim().is_empty()).then_some((lang, results.total)),
+        outcome: None,
+        acute: acute.map(|c| c.id.clone()),
+    }
 }
 
 #[derive(Serialize)]
@@ -157,8 +174,10 @@ pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
         Err(r) => return no_store(r),
     };
     let results = run(&site, lang, &p);
+    let acute = triage::screen(&site, &p.q);
+    let observed = observed(lang, &p, &results, acute);
     let answer = ApiAnswer {
-        acute: triage::screen(&site, &p.q).is_some(),
+        acute: acute.is_some(),
         query: p.q.clone(),
         total: results.total,
         results: results
@@ -179,5 +198,5 @@ pub async fn api(State(state): State<AppState>, RawQuery(query): RawQuery) -> Re
             without_parents: results.without_parents_count,
         },
     };
-    no_store(Json(answer).into_response())
+    observed.on(no_store(Json(answer).into_response()))
 }

@@ -121,6 +121,7 @@ sessions-heading = المواعيد القادمة
 course-place = المكان
 course-capacity = عدد الأماكن: { $count }.
 course-signup = كيف تسجّل
+course-add-to-calendar = أضف إلى التقويم
 
 ## الأخطاء
 not-found-title = الصفحة غير موجودة
@@ -183,3 +184,6 @@ guide-not-understood = لم نستطع أن نعرف ما الذي تحتاج ا
 guide-search-results = ما وجدناه عندما بحثنا
 guide-search-reason = وُجد بالبحث عن كلماتك.
 guide-text-too-long = النص طويل جدًا. استخدم 2000 حرف على الأكثر.
+
+# Open data (/api/hsds/): the municipality as an organization.
+opendata-municipality-description = { $municipality } هي الجهة المسؤولة عن { $site }: مساعدة البلدية للأطفال والشباب والأسر في مكان واحد.

@@ -117,6 +117,7 @@ sessions-heading = Næste datoer
 course-place = Sted
 course-capacity = Plads til { $count } deltagere.
 course-signup = Tilmelding
+course-add-to-calendar = Tilføj til kalender
 
 ## Fejl
 not-found-title = Siden findes ikke
@@ -176,3 +177,6 @@ guide-not-understood = Vi kunne ikke se, hvad du har brug for hjælp til. Svar p
 guide-search-results = Det fandt vi, da vi søgte
 guide-search-reason = Fundet ved søgning på dine ord.
 guide-text-too-long = Teksten er for lang. Skriv højst 2000 tegn.
+
+# Open data (/api/hsds/): the municipality as an organization.
+opendata-municipality-description = { $municipality } står bag { $site }: kommunens hjælp til børn, unge og familier samlet ét sted.

@@ -117,6 +117,7 @@ sessions-heading = Next dates
 course-place = Place
 course-capacity = Room for { $count } participants.
 course-signup = How to sign up
+course-add-to-calendar = Add to calendar
 
 ## Errors
 not-found-title = Page not found
@@ -176,3 +177,6 @@ guide-not-understood = We could not tell what you need help with. Answer the que
 guide-search-results = What we found when we searched
 guide-search-reason = Found by searching for your words.
 guide-text-too-long = The text is too long. Use at most 2000 characters.
+
+# Open data (/api/hsds/): the municipality as an organization.
+opendata-municipality-description = { $municipality } runs { $site }: the municipality's help for children, young people and families in one place.

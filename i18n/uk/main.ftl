@@ -119,6 +119,7 @@ sessions-heading = Найближчі дати
 course-place = Місце
 course-capacity = Кількість місць: { $count }.
 course-signup = Як записатися
+course-add-to-calendar = Додати до календаря
 
 ## Помилки
 not-found-title = Сторінку не знайдено
@@ -180,3 +181,6 @@ guide-not-understood = Ми не змогли зрозуміти, з чим ва
 guide-search-results = Що ми знайшли за вашими словами
 guide-search-reason = Знайдено за вашими словами.
 guide-text-too-long = Текст задовгий. Використайте не більше 2000 символів.
+
+# Open data (/api/hsds/): the municipality as an organization.
+opendata-municipality-description = { $municipality } стоїть за { $site }: допомога муніципалітету дітям, молоді та сім'ям в одному місці.
