@@ -72,7 +72,7 @@ pub fn contact_box(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
     ]
     .into_iter()
     .filter_map(|(label, value)| {
-        value.map(|v| view! { <li><span class="label">{label}</span>{v}</li> })
+        value.map(|v| view! { <li><span class="label">{label}</span><bdi>{v}</bdi></li> })
     })
     .collect_view();
     view! {
@@ -86,21 +86,25 @@ pub fn contact_box(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
 
 fn contact_lines(ctx: &Ctx<'_>, item: &Item, c: &Contact) -> impl IntoView {
     let known = |v: &Option<String>| v.as_ref().filter(|v| !is_placeholder(v)).cloned();
+    // Addresses and hours may be Danish on an Arabic page: <bdi> lets each keep its own
+    // direction. Numbers, e-mail and web addresses are always left to right.
     let phone = known(&c.phone).map(|p| {
         let href = format!("tel:{}", p.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>());
-        view! { <p class="contact-phone"><span class="label">{ctx.t("contact-phone")}</span><a href=href>{p}</a></p> }
+        view! { <p class="contact-phone"><span class="label">{ctx.t("contact-phone")}</span><a href=href dir="ltr">{p}</a></p> }
     });
     let email = known(&c.email).map(|e| {
         let href = format!("mailto:{e}");
-        view! { <p><span class="label">{ctx.t("contact-email")}</span><a href=href>{e}</a></p> }
+        view! { <p><span class="label">{ctx.t("contact-email")}</span><a href=href dir="ltr">{e}</a></p> }
     });
-    let address = known(&c.address)
-        .map(|a| view! { <p><span class="label">{ctx.t("contact-address")}</span>{a}</p> });
-    let hours = known(&c.hours)
-        .map(|h| view! { <p><span class="label">{ctx.t("contact-hours")}</span>{h}</p> });
+    let address = known(&c.address).map(
+        |a| view! { <p><span class="label">{ctx.t("contact-address")}</span><bdi>{a}</bdi></p> },
+    );
+    let hours = known(&c.hours).map(
+        |h| view! { <p><span class="label">{ctx.t("contact-hours")}</span><bdi>{h}</bdi></p> },
+    );
     let web = known(&c.web).map(|w| {
         let href = w.clone();
-        view! { <p><span class="label">{ctx.t("contact-web")}</span><a href=href>{w}</a></p> }
+        view! { <p><span class="label">{ctx.t("contact-web")}</span><a href=href dir="ltr">{w}</a></p> }
     });
     // Hours not known: their own site says them ("Se åbningstider på bornetelefonen.dk").
     let see_web = known(&c.web)
@@ -146,10 +150,10 @@ fn switchboard(ctx: &Ctx<'_>) -> impl IntoView {
                 .filter(|c| c.is_ascii_digit() || *c == '+')
                 .collect::<String>()
         );
-        view! { <a href=href>{site.switchboard_phone.clone()}</a> }
+        view! { <a href=href dir="ltr">{site.switchboard_phone.clone()}</a> }
     });
     let web = (!site.switchboard_known()).then(
-        || view! { <a href=site.municipality_web.clone()>{site.municipality_web.clone()}</a> },
+        || view! { <a href=site.municipality_web.clone() dir="ltr">{site.municipality_web.clone()}</a> },
     );
     view! { <p class="contact-switchboard">{text}<br/>{phone}{web}</p> }
 }
@@ -212,7 +216,8 @@ pub fn fact_box(ctx: &Ctx<'_>, item: &Item) -> Option<impl IntoView + use<>> {
         .filter_map(|(label, value)| {
             let (value, lang) = value?;
             let label = ctx.t(label);
-            Some(view! { <div class="fact"><dt>{label}</dt><dd lang=lang>{value}</dd></div> })
+            let dir = lang.and_then(|l| ctx.dir_of(l));
+            Some(view! { <div class="fact"><dt>{label}</dt><dd lang=lang dir=dir>{value}</dd></div> })
         })
         .collect_view();
     let note = any_unknown.then(|| view! { <p class="fact-note">{ctx.t("fact-unknown-note")}</p> });
@@ -247,10 +252,11 @@ pub fn sources_line(ctx: &Ctx<'_>, item: &Item) -> Option<impl IntoView + use<>>
                 "sources-checked",
                 &[("date", s.checked.format("%d.%m.%Y").to_string().into())],
             );
+            // Source titles are mostly Danish: isolated, so they keep their own direction.
             let name = if s.is_web() {
-                view! { <a href=s.reference.trim().to_string()>{name}</a> }.into_any()
+                view! { <a href=s.reference.trim().to_string() dir="auto">{name}</a> }.into_any()
             } else {
-                view! { <span>{name}</span> }.into_any()
+                view! { <span dir="auto">{name}</span> }.into_any()
             };
             let sep = if i < last { "; " } else { "." };
             view! { {name}" "{checked}{sep} }
@@ -303,7 +309,7 @@ pub fn first_help(ctx: &Ctx<'_>, help: &crate::safety::FirstHelp) -> impl IntoVi
             view! {
                 <li>
                     {action}
-                    <span class="call-name">{c.name.clone()}</span>
+                    <bdi class="call-name">{c.name.clone()}</bdi>
                     <span class="call-when">{c.when.clone()}</span>
                 </li>
             }

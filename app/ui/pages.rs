@@ -200,16 +200,17 @@ pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -
     let kind = kind_name(ctx, item.kind);
     // A Danish title or summary on an English page (no English text yet) is marked as Danish.
     let head_lang = (!item.head_translated).then_some("da");
+    let head_dir = head_lang.and_then(|l| ctx.dir_of(l));
     page(ctx, &meta, || {
         view! {
             <article class="item">
                 <p class="card-kind">{kind}</p>
-                <h1 lang=head_lang>{item.title.clone()}</h1>
+                <h1 lang=head_lang dir=head_dir>{item.title.clone()}</h1>
                 {untranslated}
-                <p class="lead" lang=head_lang>{item.summary.clone()}</p>
+                <p class="lead" lang=head_lang dir=head_dir>{item.summary.clone()}</p>
                 {fact_box(ctx, item)}
                 <div class="item-layout">
-                    <div class="item-body" lang=body_lang inner_html=item.body_html.clone()></div>
+                    <div class="item-body" lang=body_lang dir=ctx.dir_of(body_lang) inner_html=item.body_html.clone()></div>
                     {contact}
                 </div>
                 {sessions}
@@ -237,7 +238,7 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
                     Some(t) => format!("{} {t}", s.date.format("%d.%m.%Y")),
                     None => s.date.format("%d.%m.%Y").to_string(),
                 };
-                view! { <li><time datetime=s.date.format("%Y-%m-%d").to_string()>{when}</time></li> }
+                view! { <li><time datetime=s.date.format("%Y-%m-%d").to_string() dir="ltr">{when}</time></li> }
             })
             .collect_view();
         view! { <ul class="sessions">{rows}</ul> }.into_any()
@@ -246,7 +247,7 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
         .place
         .clone()
         .filter(|p| !crate::content::model::is_placeholder(p))
-        .map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span>{p}</p> });
+        .map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span><bdi>{p}</bdi></p> });
     let capacity = item
         .capacity
         .map(|c| view! { <p>{ctx.t_args("course-capacity", &[("count", c.into())])}</p> });
@@ -258,7 +259,7 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
     let signup = item
         .signup
         .clone()
-        .map(|s| view! { <p><span class="label">{signup_label}</span>{s}</p> });
+        .map(|s| view! { <p><span class="label">{signup_label}</span><bdi>{s}</bdi></p> });
     view! {
         <section class="course" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">{ctx.t("sessions-heading")}</h2>
