@@ -6,6 +6,18 @@
 //! messages, fact texts) are therefore isolated as one left-to-right run on right-to-left
 //! pages, so nobody has to remember this when writing.
 
+use crate::lang::Direction;
+
+/// The `dir` for a short text whose language is not known (a field that may be translated
+/// or may be the Danish text standing in): on a right-to-left page, `ltr` when the text
+/// has no right-to-left letter at all (Danish, or a Latin name), else nothing. Unlike
+/// `dir="auto"`, which goes by the first letter, an Arabic sentence that begins with a
+/// Danish name ("Fagcenter Børn og Familie (…)، Kalundborg Kommune") stays right to left.
+pub fn dir_of_text(page: Direction, text: &str) -> Option<&'static str> {
+    let rtl_letter = |c: char| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    (page == Direction::Rtl && !text.chars().any(rtl_letter)).then_some("ltr")
+}
+
 /// `html` with every run of two or more digit groups separated by single spaces (a phone
 /// number such as `116 111` or `+45 70 20 20 90`) in its text wrapped in
 /// `<span class="number" dir="ltr">` (the class keeps it on one line). Text directly inside
@@ -119,7 +131,16 @@ fn run_end(bytes: &[u8], from: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::isolate_number_runs as iso;
+    use super::{dir_of_text, isolate_number_runs as iso};
+    use crate::lang::Direction::{Ltr, Rtl};
+
+    #[test]
+    fn text_without_arabic_letters_is_left_to_right_on_arabic_pages() {
+        assert_eq!(dir_of_text(Rtl, "Døgnet rundt, hele året."), Some("ltr"));
+        assert_eq!(dir_of_text(Rtl, "Barnets lov (قانون الطفل)"), None);
+        assert_eq!(dir_of_text(Rtl, "على مدار الساعة"), None);
+        assert_eq!(dir_of_text(Ltr, "Døgnet rundt"), None);
+    }
 
     #[test]
     fn phone_numbers_in_text_are_isolated() {

@@ -70,6 +70,12 @@ impl Ctx<'_> {
             .unwrap_or(Direction::Ltr)
     }
 
+    /// The `dir` attribute for a short text of unknown language on this page (see
+    /// [`bidi::dir_of_text`]).
+    pub fn text_dir(&self, text: &str) -> Option<&'static str> {
+        bidi::dir_of_text(self.dir(), text)
+    }
+
     /// The `dir` attribute for text in the language `code` on this page: only where it
     /// differs from the page's (Danish text on an Arabic page is left to right).
     pub fn dir_of(&self, code: &str) -> Option<&'static str> {

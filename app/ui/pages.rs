@@ -2,7 +2,7 @@
 
 use super::components::{
     acute_banner, cards_at, contact_box, doors, fact_box, item_cards, kind_name, kind_plural,
-    search_form, sources_line, CardHeading,
+    search_form, sources_line, text_value, CardHeading,
 };
 use super::layout::{page, PageMeta};
 use super::Ctx;
@@ -247,7 +247,7 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
         .place
         .clone()
         .filter(|p| !crate::content::model::is_placeholder(p))
-        .map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span><bdi>{p}</bdi></p> });
+        .map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span>{text_value(ctx, p)}</p> });
     let capacity = item
         .capacity
         .map(|c| view! { <p>{ctx.t_args("course-capacity", &[("count", c.into())])}</p> });
@@ -259,7 +259,7 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
     let signup = item
         .signup
         .clone()
-        .map(|s| view! { <p><span class="label">{signup_label}</span><bdi>{s}</bdi></p> });
+        .map(|s| view! { <p><span class="label">{signup_label}</span>{text_value(ctx, s)}</p> });
     view! {
         <section class="course" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">{ctx.t("sessions-heading")}</h2>
