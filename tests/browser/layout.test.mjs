@@ -209,8 +209,31 @@ async function measure(page) {
       return el === hit || el.contains(hit);
     });
     if (!onTop) problems.push(`${where}: something covers the quick exit`);
+    // At the top the button sits in the exit bar's room for it: it hides no words (a longer
+    // translation must not push the bar's hint under it). Scrolled, the page passes beneath.
+    if (where === 'top') {
+      const hidden = await page.evaluate(textUnderQuickExit);
+      if (hidden.length) problems.push(`top: the quick exit covers text: ${hidden.join(' | ')}`);
+    }
   }
   return problems;
+}
+
+/** The text (outside the button) whose lines overlap the quick-exit button. Runs in the page. */
+function textUnderQuickExit() {
+  const exit = document.getElementById('quick-exit').getBoundingClientRect();
+  const hidden = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim() || node.parentElement.closest('#quick-exit, .skip-link')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const lines = [...range.getClientRects()];
+    if (lines.some((r) => r.width > 0 && r.right > exit.left && r.left < exit.right && r.bottom > exit.top && r.top < exit.bottom)) {
+      hidden.push(node.data.trim().slice(0, 40));
+    }
+  }
+  return hidden;
 }
 
 describe('print style', () => {
