@@ -49,14 +49,15 @@ pub fn kind_plural(ctx: &Ctx<'_>, kind: Kind) -> String {
     ctx.t(&format!("kinds-{}", kind.id()))
 }
 
-/// The search form, used on the home page, the search page and the 404 page.
+/// The search form, used on the home page, the search page and the 404 page. The field's
+/// direction follows what is typed (Danish words on an Arabic page, Arabic on a Danish one).
 pub fn search_form(ctx: &Ctx<'_>, query: &str, id: &str) -> impl IntoView {
     let input_id = format!("{id}-q");
     view! {
         <form class="search-form" role="search" method="get" action=ctx.search_path()>
             <label for=input_id.clone()>{ctx.t("search-label")}</label>
             <div class="search-row">
-                <input type="search" id=input_id name="q" value=query.to_string() maxlength="200" autocomplete="off"/>
+                <input type="search" id=input_id name="q" value=query.to_string() maxlength="200" autocomplete="off" dir="auto"/>
                 <button type="submit">{ctx.t("search-button")}</button>
             </div>
         </form>

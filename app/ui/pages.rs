@@ -48,14 +48,15 @@ pub fn home(ctx: &Ctx<'_>, content: &Content, guide: &crate::guide::Guide) -> St
     })
 }
 
-/// The guide's free-text box. Sent with POST so the words never land in a URL.
+/// The guide's free-text box. Sent with POST so the words never land in a URL. Its
+/// direction follows what is typed, as in the search field.
 pub fn chat_form(ctx: &Ctx<'_>, id: &str) -> impl IntoView {
     let field = format!("{id}-text");
     view! {
         <form class="chat-form" method="post" action=ctx.chat_path()>
             <label for=field.clone()>{ctx.t("chat-label")}</label>
             <p class="hint" id=format!("{field}-hint")>{ctx.t("chat-hint")}</p>
-            <textarea id=field.clone() name="text" rows="3" maxlength="2000" aria-describedby=format!("{field}-hint")></textarea>
+            <textarea id=field.clone() name="text" rows="3" maxlength="2000" aria-describedby=format!("{field}-hint") dir="auto"></textarea>
             <button type="submit">{ctx.t("chat-button")}</button>
         </form>
     }

@@ -111,6 +111,19 @@ describe('layout', () => {
       assert.deepEqual(links.filter((l) => !l.endsWith(': ltr')), [], `${path}: tel: links that are not left to right`);
     }
   });
+
+  test('ar: what is typed into the search and chat fields takes its own direction', async () => {
+    await page.goto(server.base + '/ar/');
+    for (const field of ['main input[name=q]', 'main textarea[name=text]']) {
+      const box = page.locator(field).first();
+      const typed = {};
+      for (const words of ['angst', 'قلق']) {
+        await box.fill(words);
+        typed[words] = await box.evaluate((el) => (el.matches(':dir(ltr)') ? 'ltr' : 'rtl'));
+      }
+      assert.deepEqual(typed, { angst: 'ltr', قلق: 'rtl' }, field);
+    }
+  });
 });
 
 // The following run in the page (page.evaluate): they can use only what they define themselves.
