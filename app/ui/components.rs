@@ -49,14 +49,15 @@ pub fn kind_plural(ctx: &Ctx<'_>, kind: Kind) -> String {
     ctx.t(&format!("kinds-{}", kind.id()))
 }
 
-/// The search form, used on the home page, the search page and the 404 page.
+/// The search form, used on the home page, the search page and the 404 page. The field's
+/// direction follows what is typed (Danish words on an Arabic page, Arabic on a Danish one).
 pub fn search_form(ctx: &Ctx<'_>, query: &str, id: &str) -> impl IntoView {
     let input_id = format!("{id}-q");
     view! {
         <form class="search-form" role="search" method="get" action=ctx.search_path()>
             <label for=input_id.clone()>{ctx.t("search-label")}</label>
             <div class="search-row">
-                <input type="search" id=input_id name="q" value=query.to_string() maxlength="200" autocomplete="off"/>
+                <input type="search" id=input_id name="q" value=query.to_string() maxlength="200" autocomplete="off" dir="auto"/>
                 <button type="submit">{ctx.t("search-button")}</button>
             </div>
         </form>
@@ -72,7 +73,7 @@ pub fn contact_box(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
     ]
     .into_iter()
     .filter_map(|(label, value)| {
-        value.map(|v| view! { <li><span class="label">{label}</span>{v}</li> })
+        value.map(|v| view! { <li><span class="label">{label}</span>{text_value(ctx, v)}</li> })
     })
     .collect_view();
     view! {
@@ -86,21 +87,21 @@ pub fn contact_box(ctx: &Ctx<'_>, item: &Item) -> impl IntoView {
 
 fn contact_lines(ctx: &Ctx<'_>, item: &Item, c: &Contact) -> impl IntoView {
     let known = |v: &Option<String>| v.as_ref().filter(|v| !is_placeholder(v)).cloned();
+    // Addresses and hours may be Danish on an Arabic page, where they are set left to
+    // right (`text_dir`). Numbers, e-mail and web addresses always are.
     let phone = known(&c.phone).map(|p| {
         let href = format!("tel:{}", p.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect::<String>());
-        view! { <p class="contact-phone"><span class="label">{ctx.t("contact-phone")}</span><a href=href>{p}</a></p> }
+        view! { <p class="contact-phone"><span class="label">{ctx.t("contact-phone")}</span><a href=href dir="ltr">{p}</a></p> }
     });
     let email = known(&c.email).map(|e| {
         let href = format!("mailto:{e}");
-        view! { <p><span class="label">{ctx.t("contact-email")}</span><a href=href>{e}</a></p> }
+        view! { <p><span class="label">{ctx.t("contact-email")}</span><a href=href dir="ltr">{e}</a></p> }
     });
-    let address = known(&c.address)
-        .map(|a| view! { <p><span class="label">{ctx.t("contact-address")}</span>{a}</p> });
-    let hours = known(&c.hours)
-        .map(|h| view! { <p><span class="label">{ctx.t("contact-hours")}</span>{h}</p> });
+    let address = known(&c.address).map(|a| view! { <p><span class="label">{ctx.t("contact-address")}</span>{text_value(ctx, a)}</p> });
+    let hours = known(&c.hours).map(|h| view! { <p><span class="label">{ctx.t("contact-hours")}</span>{text_value(ctx, h)}</p> });
     let web = known(&c.web).map(|w| {
         let href = w.clone();
-        view! { <p><span class="label">{ctx.t("contact-web")}</span><a href=href>{w}</a></p> }
+        view! { <p><span class="label">{ctx.t("contact-web")}</span><a href=href dir="ltr">{w}</a></p> }
     });
     // Hours not known: their own site says them ("Se åbningstider på bornetelefonen.dk").
     let see_web = known(&c.web)
@@ -119,6 +120,13 @@ fn contact_lines(ctx: &Ctx<'_>, item: &Item, c: &Contact) -> impl IntoView {
         None
     };
     view! { <div class="contact-lines">{phone}{email}{address}{hours}{web}{see_web}{unknown}</div> }
+}
+
+/// A field that may be translated or may be the Danish text standing in: left to right
+/// when it is Danish on an Arabic page (see [`Ctx::text_dir`]).
+pub fn text_value(ctx: &Ctx<'_>, text: String) -> impl IntoView + use<> {
+    let dir = ctx.text_dir(&text);
+    view! { <span dir=dir>{text}</span> }
 }
 
 /// "bornetelefonen.dk" from "https://www.bornetelefonen.dk/chat".
@@ -146,10 +154,10 @@ fn switchboard(ctx: &Ctx<'_>) -> impl IntoView {
                 .filter(|c| c.is_ascii_digit() || *c == '+')
                 .collect::<String>()
         );
-        view! { <a href=href>{site.switchboard_phone.clone()}</a> }
+        view! { <a href=href dir="ltr">{site.switchboard_phone.clone()}</a> }
     });
     let web = (!site.switchboard_known()).then(
-        || view! { <a href=site.municipality_web.clone()>{site.municipality_web.clone()}</a> },
+        || view! { <a href=site.municipality_web.clone() dir="ltr">{site.municipality_web.clone()}</a> },
     );
     view! { <p class="contact-switchboard">{text}<br/>{phone}{web}</p> }
 }
@@ -179,15 +187,19 @@ pub fn fact_box(ctx: &Ctx<'_>, item: &Item) -> Option<impl IntoView + use<>> {
             Some((v.to_string(), Some(text_lang)))
         }
     };
-    let anonymous = f.anonymous.map(|a| {
-        let note = f
-            .anonymous_note
-            .as_deref()
-            .filter(|n| !is_placeholder(n))
-            .map(|n| format!(" {n}"))
-            .unwrap_or_default();
-        (format!("{}.{note}", answer_text(ctx, a)), None)
-    });
+    let anonymous = f
+        .anonymous
+        .map(|a| (format!("{}.", answer_text(ctx, a)), None));
+    // The answer is in the page's language, the note may be Danish: marked on its own.
+    let note_lang = (text_lang != ctx.lang.code()).then_some(text_lang);
+    let anonymous_note = f
+        .anonymous_note
+        .as_deref()
+        .filter(|n| !is_placeholder(n) && f.anonymous.is_some())
+        .map(|n| {
+            let dir = note_lang.and_then(|l| ctx.dir_of(l));
+            view! { " "<span lang=note_lang dir=dir>{n.to_string()}</span> }
+        });
     let without_parents = f.without_parents.map(|a| (answer_text(ctx, a), None));
     let ages = text(f.ages.as_deref()).or_else(|| {
         item.age.map(|[lo, hi]| {
@@ -198,21 +210,22 @@ pub fn fact_box(ctx: &Ctx<'_>, item: &Item) -> Option<impl IntoView + use<>> {
         })
     });
     let rows = [
-        ("fact-anonymous", anonymous),
-        ("fact-without-parents", without_parents),
-        ("fact-parents-told", text(f.parents_told.as_deref())),
-        ("fact-referral", text(f.referral.as_deref())),
-        ("fact-cost", text(f.cost.as_deref())),
-        ("fact-age", ages),
-        ("fact-wait", text(f.wait.as_deref())),
-        ("fact-where", text(f.location.as_deref())),
+        ("fact-anonymous", anonymous, anonymous_note),
+        ("fact-without-parents", without_parents, None),
+        ("fact-parents-told", text(f.parents_told.as_deref()), None),
+        ("fact-referral", text(f.referral.as_deref()), None),
+        ("fact-cost", text(f.cost.as_deref()), None),
+        ("fact-age", ages, None),
+        ("fact-wait", text(f.wait.as_deref()), None),
+        ("fact-where", text(f.location.as_deref()), None),
     ];
     let rows = rows
         .into_iter()
-        .filter_map(|(label, value)| {
+        .filter_map(|(label, value, note)| {
             let (value, lang) = value?;
             let label = ctx.t(label);
-            Some(view! { <div class="fact"><dt>{label}</dt><dd lang=lang>{value}</dd></div> })
+            let dir = lang.and_then(|l| ctx.dir_of(l));
+            Some(view! { <div class="fact"><dt>{label}</dt><dd lang=lang dir=dir>{value}{note}</dd></div> })
         })
         .collect_view();
     let note = any_unknown.then(|| view! { <p class="fact-note">{ctx.t("fact-unknown-note")}</p> });
@@ -247,10 +260,12 @@ pub fn sources_line(ctx: &Ctx<'_>, item: &Item) -> Option<impl IntoView + use<>>
                 "sources-checked",
                 &[("date", s.checked.format("%d.%m.%Y").to_string().into())],
             );
+            // Source titles are mostly Danish: left to right on an Arabic page.
+            let dir = ctx.text_dir(&name);
             let name = if s.is_web() {
-                view! { <a href=s.reference.trim().to_string()>{name}</a> }.into_any()
+                view! { <a href=s.reference.trim().to_string() dir=dir>{name}</a> }.into_any()
             } else {
-                view! { <span>{name}</span> }.into_any()
+                view! { <span dir=dir>{name}</span> }.into_any()
             };
             let sep = if i < last { "; " } else { "." };
             view! { {name}" "{checked}{sep} }
@@ -303,7 +318,7 @@ pub fn first_help(ctx: &Ctx<'_>, help: &crate::safety::FirstHelp) -> impl IntoVi
             view! {
                 <li>
                     {action}
-                    <span class="call-name">{c.name.clone()}</span>
+                    <span class="call-name" dir=ctx.text_dir(&c.name)>{c.name.clone()}</span>
                     <span class="call-when">{c.when.clone()}</span>
                 </li>
             }

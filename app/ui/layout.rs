@@ -3,6 +3,7 @@
 
 use super::{render, Ctx};
 use crate::content::model::{Kind, Lang};
+use crate::lang::Direction;
 use crate::paths;
 use leptos::prelude::*;
 
@@ -69,6 +70,11 @@ pub fn page<V: RenderHtml>(ctx: &Ctx<'_>, meta: &PageMeta, main: impl FnOnce() -
             </body>
         }
     });
+    // Right to left, phone numbers in prose keep their order (see `bidi`).
+    let body = match ctx.dir() {
+        Direction::Rtl => super::bidi::isolate_number_runs(&body),
+        Direction::Ltr => body,
+    };
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">{head}{body}</html>\n",
         lang.code(),

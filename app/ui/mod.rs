@@ -1,6 +1,7 @@
 //! Leptos views, rendered to HTML strings on the server. Views get data, never
 //! the request; every word they show comes from Fluent through `Ctx::t`.
 
+pub mod bidi;
 pub mod components;
 pub mod guide;
 pub mod layout;
@@ -68,6 +69,23 @@ impl Ctx<'_> {
             .get(self.lang)
             .map(|l| l.dir)
             .unwrap_or(Direction::Ltr)
+    }
+
+    /// The `dir` attribute for a short text of unknown language on this page (see
+    /// [`bidi::dir_of_text`]).
+    pub fn text_dir(&self, text: &str) -> Option<&'static str> {
+        bidi::dir_of_text(self.dir(), text)
+    }
+
+    /// The `dir` attribute for text in the language `code` on this page: only where it
+    /// differs from the page's (Danish text on an Arabic page is left to right).
+    pub fn dir_of(&self, code: &str) -> Option<&'static str> {
+        let languages = &self.site.languages;
+        let dir = languages
+            .by_code(code)
+            .and_then(|l| languages.get(l))
+            .map_or(Direction::Ltr, |l| l.dir);
+        (dir != self.dir()).then(|| dir.attr())
     }
 }
 

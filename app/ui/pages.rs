@@ -2,7 +2,7 @@
 
 use super::components::{
     acute_banner, cards_at, contact_box, doors, fact_box, item_cards, kind_name, kind_plural,
-    search_form, sources_line, CardHeading,
+    search_form, sources_line, text_value, CardHeading,
 };
 use super::layout::{page, PageMeta};
 use super::Ctx;
@@ -48,14 +48,15 @@ pub fn home(ctx: &Ctx<'_>, content: &Content, guide: &crate::guide::Guide) -> St
     })
 }
 
-/// The guide's free-text box. Sent with POST so the words never land in a URL.
+/// The guide's free-text box. Sent with POST so the words never land in a URL. Its
+/// direction follows what is typed, as in the search field.
 pub fn chat_form(ctx: &Ctx<'_>, id: &str) -> impl IntoView {
     let field = format!("{id}-text");
     view! {
         <form class="chat-form" method="post" action=ctx.chat_path()>
             <label for=field.clone()>{ctx.t("chat-label")}</label>
             <p class="hint" id=format!("{field}-hint")>{ctx.t("chat-hint")}</p>
-            <textarea id=field.clone() name="text" rows="3" maxlength="2000" aria-describedby=format!("{field}-hint")></textarea>
+            <textarea id=field.clone() name="text" rows="3" maxlength="2000" aria-describedby=format!("{field}-hint") dir="auto"></textarea>
             <button type="submit">{ctx.t("chat-button")}</button>
         </form>
     }
@@ -201,16 +202,17 @@ pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -
     let kind = kind_name(ctx, item.kind);
     // A Danish title or summary on an English page (no English text yet) is marked as Danish.
     let head_lang = (!item.head_translated).then_some("da");
+    let head_dir = head_lang.and_then(|l| ctx.dir_of(l));
     page(ctx, &meta, || {
         view! {
             <article class="item">
                 <p class="card-kind">{kind}</p>
-                <h1 lang=head_lang>{item.title.clone()}</h1>
+                <h1 lang=head_lang dir=head_dir>{item.title.clone()}</h1>
                 {untranslated}
-                <p class="lead" lang=head_lang>{item.summary.clone()}</p>
+                <p class="lead" lang=head_lang dir=head_dir>{item.summary.clone()}</p>
                 {fact_box(ctx, item)}
                 <div class="item-layout">
-                    <div class="item-body" lang=body_lang inner_html=item.body_html.clone()></div>
+                    <div class="item-body" lang=body_lang dir=ctx.dir_of(body_lang) inner_html=item.body_html.clone()></div>
                     {contact}
                 </div>
                 {sessions}
@@ -238,7 +240,7 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
                     Some(t) => format!("{} {t}", s.date.format("%d.%m.%Y")),
                     None => s.date.format("%d.%m.%Y").to_string(),
                 };
-                view! { <li><time datetime=s.date.format("%Y-%m-%d").to_string()>{when}</time></li> }
+                view! { <li><time datetime=s.date.format("%Y-%m-%d").to_string() dir="ltr">{when}</time></li> }
             })
             .collect_view();
         // The dates as a calendar file (`/kurser/{slug}.ics`) for the family's own calendar.
@@ -254,7 +256,7 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
         .place
         .clone()
         .filter(|p| !crate::content::model::is_placeholder(p))
-        .map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span>{p}</p> });
+        .map(|p| view! { <p><span class="label">{ctx.t("course-place")}</span>{text_value(ctx, p)}</p> });
     let capacity = item
         .capacity
         .map(|c| view! { <p>{ctx.t_args("course-capacity", &[("count", c.into())])}</p> });
@@ -266,7 +268,7 @@ fn sessions(ctx: &Ctx<'_>, item: &Item, today: NaiveDate) -> impl IntoView {
     let signup = item
         .signup
         .clone()
-        .map(|s| view! { <p><span class="label">{signup_label}</span>{s}</p> });
+        .map(|s| view! { <p><span class="label">{signup_label}</span>{text_value(ctx, s)}</p> });
     view! {
         <section class="course" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">{ctx.t("sessions-heading")}</h2>

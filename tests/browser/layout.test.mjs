@@ -1,10 +1,11 @@
 // What the stylesheet promises, measured in the browser: no sideways scrolling at 320 px and at
 // 200 % zoom, a quick-exit button that stays in the top right corner while scrolling, big tap
-// targets, readable text, and a print style without navigation, exit bar or forms.
+// targets, readable text, a mirrored layout right to left with phone numbers still left to
+// right, and a print style without navigation, exit bar or forms.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerAndBrowser, newGuardedContext, VIEWPORTS } from './lib/browser.mjs';
-import { pagesFor, open } from './lib/pages.mjs';
+import { LANGS, pagesFor, open, prefix } from './lib/pages.mjs';
 
 const MAIN = ['home', 'listing tilbud', 'listing services', 'entry point familieraadgivningen', 'course angstgruppe-for-boern', 'search with results', 'search without results', 'guide question', 'guide validation error', 'guide outcome', 'guide acute outcome', 'acute help', '404'];
 
@@ -36,7 +37,7 @@ describe('layout', () => {
 
   // Each page is loaded once and measured at every size (CSS pixels are what the layout sees,
   // so 640x400 is exactly a 1280x800 screen at 200 % zoom).
-  for (const lang of ['da', 'en']) {
+  for (const lang of LANGS) {
     for (const spec of pagesFor(lang).filter((p) => MAIN.includes(p.name))) {
       test(spec.label, async () => {
         guard.reset();
@@ -65,7 +66,7 @@ describe('layout', () => {
   });
 
   test('buttons, form fields and navigation links are at least 44 px high', async () => {
-    for (const path of ['/', '/tilbud', '/en/', '/guide']) {
+    for (const path of ['/', '/tilbud', '/en/', '/guide', '/ar/']) {
       await page.goto(server.base + path);
       for (const [sizeName, viewport] of Object.entries(SIZES)) {
         await page.setViewportSize(viewport);
@@ -79,7 +80,111 @@ describe('layout', () => {
       }
     }
   });
+
+  // Right to left is proved against Danish: each measurement must come out the other way round
+  // (except the quick exit, which stays top right in every language).
+  test('ar: the layout is mirrored, measured against Danish', async () => {
+    await page.setViewportSize(VIEWPORTS.desktop);
+    const seen = {};
+    for (const lang of ['da', 'ar']) {
+      await page.goto(`${server.base}${prefix(lang)}/`);
+      const home = await page.evaluate(sidesOfHome);
+      await page.goto(`${server.base}${prefix(lang)}/akut-hjaelp`);
+      seen[lang] = { ...home, ...(await page.evaluate(sidesOfDetail)) };
+    }
+    const ltr = { brand: 'left', nav: 'left to right', door: 'text left, arrow →', exit: 'right', crumbs: 'left to right', lead: 'left', factBorder: 'left' };
+    const rtl = { brand: 'right', nav: 'right to left', door: 'text right, arrow ←', exit: 'right', crumbs: 'right to left', lead: 'right', factBorder: 'right' };
+    assert.deepEqual(seen.da, ltr, 'Danish is not laid out left to right');
+    assert.deepEqual(seen.ar, rtl, 'Arabic is not mirrored');
+  });
+
+  test('ar: phone numbers inside Arabic text read left to right', async () => {
+    await page.setViewportSize(VIEWPORTS.mobile);
+    for (const [path, atLeast, telLinks] of [['/ar/akut-hjaelp', 3, 1], ['/ar/', 1, 0]]) {
+      await page.goto(server.base + path);
+      const numbers = await page.evaluate(numbersInText);
+      assert.ok(numbers.length >= atLeast, `${path}: found ${numbers.length} phone numbers written with spaces, expected at least ${atLeast}`);
+      const wrong = numbers.filter((n) => n.direction !== 'ltr' || n.order !== 'left to right');
+      assert.deepEqual(wrong, [], `${path}: numbers shown out of order`);
+      const links = await page.locator('main a[href^="tel:"]').evaluateAll((els) => els.map((a) => `${a.textContent.trim()}: ${getComputedStyle(a).direction}`));
+      assert.ok(links.length >= telLinks, `${path}: ${links.length} tel: links, expected at least ${telLinks}`);
+      assert.deepEqual(links.filter((l) => !l.endsWith(': ltr')), [], `${path}: tel: links that are not left to right`);
+    }
+  });
+
+  test('ar: what is typed into the search and chat fields takes its own direction', async () => {
+    await page.goto(server.base + '/ar/');
+    for (const field of ['main input[name=q]', 'main textarea[name=text]']) {
+      const box = page.locator(field).first();
+      const typed = {};
+      for (const words of ['angst', 'قلق']) {
+        await box.fill(words);
+        typed[words] = await box.evaluate((el) => (el.matches(':dir(ltr)') ? 'ltr' : 'rtl'));
+      }
+      assert.deepEqual(typed, { angst: 'ltr', قلق: 'rtl' }, field);
+    }
+  });
 });
+
+// The following run in the page (page.evaluate): they can use only what they define themselves.
+
+/** Which side things are on, on the home page. */
+function sidesOfHome() {
+  const box = (el) => el.getBoundingClientRect();
+  const nearer = (inner, outer) => (inner.left - outer.left <= outer.right - inner.right ? 'left' : 'right');
+  const header = box(document.querySelector('.site-header'));
+  const [a, b] = [...document.querySelectorAll('.main-nav a')].map(box);
+  const door = document.querySelector('a.door');
+  const text = document.createRange();
+  text.selectNodeContents(door);
+  const arrow = getComputedStyle(door, '::after').content.replace(/\s*\/\s*""$/, '').replace(/"/g, '');
+  return {
+    brand: nearer(box(document.querySelector('.brand')), header),
+    nav: a.top !== b.top ? 'wrapped' : a.left < b.left ? 'left to right' : 'right to left',
+    door: `text ${nearer(text.getBoundingClientRect(), box(door))}, arrow ${arrow}`,
+    exit: nearer(box(document.getElementById('quick-exit')), { left: 0, right: document.documentElement.clientWidth }),
+  };
+}
+
+/** Which side things are on, on a page with breadcrumbs and a fact box. */
+function sidesOfDetail() {
+  const box = (el) => el.getBoundingClientRect();
+  const crumbs = [...document.querySelectorAll('.breadcrumbs li')].map(box);
+  const lead = document.createRange();
+  lead.selectNodeContents(document.querySelector('main .lead'));
+  const main = box(document.querySelector('main'));
+  const l = lead.getBoundingClientRect();
+  const fact = getComputedStyle(document.querySelector('.fact-box'));
+  return {
+    crumbs: crumbs[0].left < crumbs[crumbs.length - 1].left ? 'left to right' : 'right to left',
+    lead: l.left - main.left <= main.right - l.right ? 'left' : 'right',
+    factBorder: parseFloat(fact.borderLeftWidth) > parseFloat(fact.borderRightWidth) ? 'left' : 'right',
+  };
+}
+
+/**
+ * Every number written in groups with spaces ("116 111") in the text of <main>: the direction
+ * it is laid out in, and whether its first group is shown left of its last.
+ */
+function numbersInText() {
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/\+?\d+(?: \d+)+/g)) {
+      const rect = (from, to) => {
+        const r = document.createRange();
+        r.setStart(node, from);
+        r.setEnd(node, to);
+        return r.getBoundingClientRect();
+      };
+      const first = rect(m.index, m.index + m[0].indexOf(' '));
+      const last = rect(m.index + m[0].lastIndexOf(' ') + 1, m.index + m[0].length);
+      const order = Math.abs(first.top - last.top) > 2 ? 'split over lines' : first.left < last.left ? 'left to right' : 'right to left';
+      found.push({ number: m[0], direction: getComputedStyle(node.parentElement).direction, order });
+    }
+  }
+  return found;
+}
 
 /** What is wrong with the layout at the current size, as a list of sentences. */
 async function measure(page) {
@@ -117,8 +222,31 @@ async function measure(page) {
       return el === hit || el.contains(hit);
     });
     if (!onTop) problems.push(`${where}: something covers the quick exit`);
+    // At the top the button sits in the exit bar's room for it: it hides no words (a longer
+    // translation must not push the bar's hint under it). Scrolled, the page passes beneath.
+    if (where === 'top') {
+      const hidden = await page.evaluate(textUnderQuickExit);
+      if (hidden.length) problems.push(`top: the quick exit covers text: ${hidden.join(' | ')}`);
+    }
   }
   return problems;
+}
+
+/** The text (outside the button) whose lines overlap the quick-exit button. Runs in the page. */
+function textUnderQuickExit() {
+  const exit = document.getElementById('quick-exit').getBoundingClientRect();
+  const hidden = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.data.trim() || node.parentElement.closest('#quick-exit, .skip-link')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const lines = [...range.getClientRects()];
+    if (lines.some((r) => r.width > 0 && r.right > exit.left && r.left < exit.right && r.bottom > exit.top && r.top < exit.bottom)) {
+      hidden.push(node.data.trim().slice(0, 40));
+    }
+  }
+  return hidden;
 }
 
 describe('print style', () => {

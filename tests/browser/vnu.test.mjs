@@ -1,5 +1,5 @@
 // The W3C Nu HTML checker (vnu.jar, run once for all pages) finds no errors in the HTML the
-// server sends: every page in Danish and English, including the guide's POST answers.
+// server sends: every page in every language, including the guide's POST answers.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

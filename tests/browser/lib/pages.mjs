@@ -1,7 +1,7 @@
 // The pages the suite checks, and helpers that walk the guide like a person would.
 import { navigation } from './browser.mjs';
 
-export const LANGS = ['da', 'en'];
+export const LANGS = ['da', 'en', 'uk', 'ar'];
 
 const DETAIL_SLUGS = [
   ['entry point', 'familieraadgivningen'],
@@ -11,20 +11,19 @@ const DETAIL_SLUGS = [
   ['page', 'dine-rettigheder'],
 ];
 
-const LISTINGS = {
-  da: ['indgange', 'tilbud', 'kurser', 'partnere', 'sider'],
-  en: ['entry-points', 'services', 'courses', 'partners', 'pages'],
-};
-
-const SEARCH = { da: 'soeg', en: 'search' };
-const SEARCH_HIT = { da: 'angst', en: 'anxiety' };
+// Path words: Danish has its own, the other languages use the English ones (site.toml).
+const ENGLISH_LISTINGS = ['entry-points', 'services', 'courses', 'partners', 'pages'];
+const LISTINGS = { da: ['indgange', 'tilbud', 'kurser', 'partnere', 'sider'] };
+const SEARCH = { da: 'soeg' };
+// "anxiety": a word every language's search finds items for.
+const SEARCH_HIT = { da: 'angst', en: 'anxiety', uk: 'тривога', ar: 'قلق' };
 export const NO_HITS = 'xyzzyqq';
 
-/** The language's path prefix: '' for Danish, '/en' for English. */
-export const prefix = (lang) => (lang === 'da' ? '' : '/en');
-export const homePath = (lang) => (lang === 'da' ? '/' : '/en/');
+/** The language's path prefix: '' for Danish, '/en' for English and so on. */
+export const prefix = (lang) => (lang === 'da' ? '' : `/${lang}`);
+export const homePath = (lang) => `${prefix(lang)}/`;
 export const guidePath = (lang) => `${prefix(lang)}/guide`;
-export const searchPath = (lang, q) => `${prefix(lang)}/${SEARCH[lang]}${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}`;
+export const searchPath = (lang, q) => `${prefix(lang)}/${SEARCH[lang] ?? 'search'}${q === undefined ? '' : `?q=${encodeURIComponent(q)}`}`;
 export const searchHit = (lang) => SEARCH_HIT[lang];
 
 /**
@@ -35,7 +34,7 @@ export const searchHit = (lang) => SEARCH_HIT[lang];
 export function pagesFor(lang) {
   const p = prefix(lang);
   const pages = [{ name: 'home', path: homePath(lang), status: 200 }];
-  for (const l of LISTINGS[lang]) pages.push({ name: `listing ${l}`, path: `${p}/${l}`, status: 200 });
+  for (const l of LISTINGS[lang] ?? ENGLISH_LISTINGS) pages.push({ name: `listing ${l}`, path: `${p}/${l}`, status: 200 });
   for (const [kind, slug] of DETAIL_SLUGS) pages.push({ name: `${kind} ${slug}`, path: `${p}/${slug}`, status: 200 });
   pages.push({ name: 'search with results', path: searchPath(lang, SEARCH_HIT[lang]), status: 200, feature: 'search' });
   pages.push({ name: 'search without results', path: searchPath(lang, NO_HITS), status: 200, feature: 'search' });
@@ -84,12 +83,9 @@ export async function isQuestion(page) {
   return (await page.locator(`main form :is(${CHOICE})`).count()) > 0;
 }
 
-/** The button that answers the question (not a "back" button). */
+/** The button that answers the question (not the "back" button, `name=back`, in any language). */
 export function continueButton(form) {
-  return form
-    .locator('button:not([type=button]):not([type=reset]), input[type=submit]')
-    .filter({ hasNotText: /^\s*(tilbage|forrige|back|previous)\b/i })
-    .first();
+  return form.locator('button:not([type=button]):not([type=reset]):not([name=back]), input[type=submit]:not([name=back])').first();
 }
 
 /** Answers the current question with the mouse: option number `pick` (0 = the first), or age 10. */
@@ -143,7 +139,12 @@ export async function guideOutcome(page, base, lang, pick = ORDINARY_PICK) {
   throw new Error(`no outcome after ${MAX_GUIDE_STEPS} questions`);
 }
 
-const CHAT_TEXT = { da: 'Min søn på 10 har angst og vil ikke i skole', en: 'My son is 10 and has anxiety' };
+const CHAT_TEXT = {
+  da: 'Min søn på 10 har angst og vil ikke i skole',
+  en: 'My son is 10 and has anxiety',
+  uk: 'Моєму синові 10 років, у нього тривога',
+  ar: 'ابني عمره 10 سنوات ويعاني من القلق',
+};
 
 /** Writes to the guide in free text from the home page's chat form; returns the answer page's response. */
 export async function guideChat(page, base, lang) {
@@ -155,7 +156,7 @@ export async function guideChat(page, base, lang) {
   return response;
 }
 
-/** The "Ret"/"Change" controls of the "Dine svar" summary on an outcome page. */
+/** The "Ret" controls of the "Dine svar" summary on an outcome page: they send `edit`. */
 export function changeControls(page) {
-  return page.locator('main :is(button, a, input[type=submit])').filter({ hasText: /^\s*(Ret|Change)\b/ });
+  return page.locator('main form :is(button, input[type=submit])[name=edit]');
 }
