@@ -14,6 +14,7 @@
 pub mod distance;
 pub mod pattern;
 pub mod spelling;
+pub mod translit;
 
 pub use spelling::Spelling;
 
@@ -187,6 +188,40 @@ impl Message {
         });
         Message { tokens }
     }
+
+    /// The message read as Ukrainian typed in Latin letters ([`translit`]): its words
+    /// that are not `known` (Danish and English words of the site's texts) in Cyrillic.
+    /// Only when the message is in Latin letters and most of its words are not known, so
+    /// a Danish or English message is never read as Ukrainian.
+    pub fn cyrillic_reading(&self, known: impl Fn(&str) -> bool) -> Option<Message> {
+        let mut latin = 0;
+        let mut unknown = 0;
+        for t in &self.tokens {
+            if t.word
+                .chars()
+                .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+            {
+                return None;
+            }
+            if t.word.chars().count() >= 2 && translit::latin_to_cyrillic(&t.word).is_some() {
+                latin += 1;
+                unknown += usize::from(!known(&t.folded));
+            }
+        }
+        // Most words unknown: a Danish sentence with a typo or two stays Danish.
+        if latin < 2 || unknown * 5 < latin * 3 {
+            return None;
+        }
+        let tokens = self
+            .tokens
+            .iter()
+            .map(|t| match translit::latin_to_cyrillic(&t.word) {
+                Some(word) if !known(&t.folded) => Token::new(&word, t.sentence, t.clause),
+                _ => t.clone(),
+            })
+            .collect();
+        Some(Message { tokens })
+    }
 }
 
 /// The lower-cased words of `text` as a message is split into them (an apostrophe inside
@@ -259,6 +294,34 @@ const fn is_apostrophe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_message_of_mostly_unknown_latin_words_is_read_as_ukrainian() {
+        let danish = ["min", "far", "er", "sur", "i", "dag"];
+        let known = |w: &str| danish.contains(&w);
+        let read = |text: &str| {
+            Message::read(text, &Spelling::default())
+                .cyrillic_reading(known)
+                .map(|m| {
+                    m.tokens
+                        .iter()
+                        .map(|t| t.word.clone())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+        };
+        assert_eq!(read("min far er sur i dag"), None);
+        assert_eq!(
+            read("min far er sur i dga"),
+            None,
+            "one typo keeps it Danish"
+        );
+        assert_eq!(read("тато б'є маму"), None, "already Cyrillic");
+        assert_eq!(
+            read("tato znovu bje mamu, 5 rokiv").as_deref(),
+            Some("тато знову бє маму 5 років")
+        );
+    }
 
     #[test]
     fn stems_danish_inflections_alike() {

@@ -431,8 +431,16 @@ pub fn load(
         .iter()
         .map(|(m, _, label)| (m.clone(), label.is_some()))
         .collect();
+    // The words of the site's own texts, to tell a Danish or English message from
+    // Ukrainian typed in Latin letters.
+    let site_words = known_texts
+        .iter()
+        .flat_map(|t| crate::analysis::message_words(t))
+        .map(|w| crate::analysis::fold(&w))
+        .collect();
     Some(Safety::new(
         builder.build(),
+        site_words,
         super::About {
             patterns: about,
             enders: about_enders,

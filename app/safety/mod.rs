@@ -26,7 +26,7 @@ use crate::analysis::Message;
 use crate::i18n::Text;
 use crate::nearest;
 use crate::problem::Loc;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One acute category (`content/akut/<id>.toml`).
 #[derive(Debug, Clone)]
@@ -135,6 +135,9 @@ pub struct Screening {
     pub category: Option<usize>,
     /// Why: every rule that fired (also negated ones, marked) and the nearest examples.
     pub evidence: Vec<Evidence>,
+    /// The words as they were read when the category came from a second reading of the
+    /// message (Ukrainian typed in Latin letters, read back into Cyrillic).
+    pub reading: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -164,6 +167,8 @@ pub enum Evidence {
 #[derive(Debug)]
 pub struct Safety {
     lexicon: Lexicon,
+    /// The words of the site's own texts, folded ([`Message::cyrillic_reading`]).
+    site_words: HashSet<String>,
     about: About,
     categories: Vec<Category>,
     numbers: Vec<Number>,
@@ -200,6 +205,7 @@ const NEIGHBOURS: usize = 10;
 impl Safety {
     pub(crate) fn new(
         lexicon: Lexicon,
+        site_words: HashSet<String>,
         about: About,
         categories: Vec<Category>,
         numbers: Vec<Number>,
@@ -216,6 +222,7 @@ impl Safety {
         }
         Safety {
             lexicon,
+            site_words,
             about,
             categories,
             numbers,
@@ -270,8 +277,33 @@ impl Safety {
         }
     }
 
-    /// Judges one message (see the module docs).
+    /// Judges one message (see the module docs). A message in Latin letters that nothing
+    /// fired on is read once more as Ukrainian typed in Latin letters
+    /// ([`Message::cyrillic_reading`]), so every Ukrainian word in the lexicon also
+    /// reaches `tato mene bje`.
     pub fn screen(&self, msg: &Message) -> Screening {
+        let first = self.screen_reading(msg, true);
+        if first.category.is_some() {
+            return first;
+        }
+        match msg.cyrillic_reading(|w| self.site_words.contains(w)) {
+            Some(cyrillic) => {
+                // Rules only: the examples' likeness means little for a reading made by
+                // a machine.
+                let mut second = self.screen_reading(&cyrillic, false);
+                if second.category.is_none() {
+                    return first;
+                }
+                let words: Vec<&str> = cyrillic.tokens.iter().map(|t| t.word.as_str()).collect();
+                second.reading = Some(words.join(" "));
+                second
+            }
+            None => first,
+        }
+    }
+
+    /// Judges one reading of a message; `examples`: ask the examples when no rule fired.
+    fn screen_reading(&self, msg: &Message, examples: bool) -> Screening {
         let mut out = Screening::default();
         if msg.tokens.is_empty() {
             return out;
@@ -381,7 +413,10 @@ impl Safety {
         let mut best = self.pick(&strong);
         // The second opinion, when no rule was sure: how much the message is like the acute
         // examples rather than the calm ones, and which acute examples are nearest.
-        let near = self.examples.nearest(msg, NEIGHBOURS);
+        let near = match examples {
+            true => self.examples.nearest(msg, NEIGHBOURS),
+            false => Vec::new(),
+        };
         for nb in near.iter().take(5) {
             out.evidence.push(Evidence::Example {
                 category: *nb.label,
@@ -392,7 +427,7 @@ impl Safety {
         // A danger word the writer denies ("jeg har aldrig tænkt på at gøre mig selv noget")
         // is not brought back by likeness alone; a sign still counts.
         let denied = fired.iter().any(|f| f.negated && !f.cancelled);
-        if best.is_none() {
+        if best.is_none() && examples {
             let p = self.likeness.score(msg);
             out.evidence.push(Evidence::Likeness {
                 probability: p,
@@ -507,6 +542,11 @@ impl Safety {
             ),
             None => "akut: nej".to_string(),
         }];
+        if let Some(reading) = &s.reading {
+            lines.push(format!(
+                "  læst som ukrainsk med latinske bogstaver: {reading}"
+            ));
+        }
         for e in &s.evidence {
             lines.push(match e {
                 Evidence::Rule {
