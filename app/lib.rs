@@ -7,6 +7,7 @@ pub mod content;
 pub mod guide;
 pub mod i18n;
 pub mod lang;
+pub mod log;
 pub mod metrics;
 pub mod nearest;
 pub mod opendata;

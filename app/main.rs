@@ -110,11 +110,9 @@ fn print_problems(problems: &[Problem]) {
 }
 
 fn main() -> ExitCode {
-    // The log is written by its own thread, off the request path; lines are never dropped
-    // (a full buffer waits), and the guard writes what is left when main returns.
-    let (log_writer, _log_guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
-        .lossy(false)
-        .finish(std::io::stderr());
+    // Log lines gather in memory and a background thread writes them (app/log.rs); the
+    // guard writes what is left when main returns.
+    let (log_writer, _log_guard) = findhjaelp::log::buffered(std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),

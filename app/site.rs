@@ -95,6 +95,8 @@ pub struct Site {
     pub warnings: Vec<Problem>,
     /// Which content this is: the start of a hash of every file (for operations).
     pub version: String,
+    /// `/sitemap.xml`, made on its first request (a crawler's; not worth start-up time).
+    pub sitemap: std::sync::OnceLock<String>,
 }
 
 impl Site {
@@ -238,6 +240,7 @@ impl Site {
             safety,
             warnings: problems,
             version: content_version(files),
+            sitemap: std::sync::OnceLock::new(),
         })
     }
 

@@ -59,7 +59,13 @@ async fn part(app: &axum::Router, name: &str, max_calm: f64) -> Report {
 async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones() {
     let app = app();
     // Each part was measured once before tuning on it (tests/redteam/README.md).
-    for name in ["train.tsv", "train-2.tsv", "heldout.tsv", "fresh.tsv", "fresh-2.tsv"] {
+    for name in [
+        "train.tsv",
+        "train-2.tsv",
+        "heldout.tsv",
+        "fresh.tsv",
+        "fresh-2.tsv",
+    ] {
         part(&app, name, 5.0).await;
     }
 }

@@ -235,10 +235,9 @@ pub async fn course_calendar(
 
 /// `GET /sitemap.xml`
 pub async fn sitemap(State(state): State<AppState>) -> Response {
-    with_type(
-        "application/xml; charset=utf-8",
-        sitemap::sitemap(&state.snapshot().content),
-    )
+    let site = state.snapshot();
+    let xml = site.sitemap.get_or_init(|| sitemap::sitemap(&site.content));
+    with_type("application/xml; charset=utf-8", xml.clone())
 }
 
 /// `GET /robots.txt`
