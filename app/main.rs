@@ -334,7 +334,7 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
             if let Ok(a) = listener.local_addr() {
                 println!("Metrics: http://{a}/metrics");
             }
-            let metrics = findhjaelp::metrics::router(state.clone());
+            let metrics = findhjaelp::web::metrics::router(state.clone());
             // Ends with the process: the site's own shutdown decides when that is.
             tokio::spawn(async move {
                 if let Err(e) = axum::serve(listener, metrics).await {

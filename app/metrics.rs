@@ -11,14 +11,10 @@
 //! in the guide say what happened in a response extension ([`Observed`]); the layer counts
 //! it, so no handler needs the registry.
 
-use crate::content::model::{Kind, Lang};
-use crate::site::Site;
-use crate::web::AppState;
-use axum::extract::{MatchedPath, State};
-use axum::http::{header, HeaderValue, Method};
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use crate::lang::Lang;
+use axum::extract::MatchedPath;
+use axum::http::Method;
+use axum::response::Response;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -236,40 +232,37 @@ impl Metrics {
         self.reloads.get_or_create(&ResultLabels { result }).inc();
     }
 
-    /// Everything, in the Prometheus text format (0.0.4), with the content gauges read
-    /// from `site`.
-    pub fn render(&self, site: &Site) -> String {
+    /// Everything, in the Prometheus text format (0.0.4), with the content gauges from
+    /// `content` (read from the live site by the scrape handler, `crate::web::metrics`).
+    pub fn render(&self, content: &ContentGauges) -> String {
         let _one = self.scrape.lock().unwrap_or_else(|e| e.into_inner());
         self.content_version.clear();
         self.content_version
             .get_or_create(&VersionLabels {
-                version: site.version.clone(),
+                version: content.version.clone(),
             })
             .set(1);
-        for kind in Kind::ALL {
-            let count = site.content.of_kind(Lang::DEFAULT, kind).count();
+        for (kind, count) in &content.items {
             self.items
-                .get_or_create(&KindLabels { kind: kind.id() })
-                .set(count as i64);
+                .get_or_create(&KindLabels { kind })
+                .set(*count as i64);
         }
         // Every series a dashboard may ask for exists from the start, at 0 until it
         // happens (a rate over a missing series is no rate). All from the content.
         for result in ["ok", "refused"] {
             let _ = self.reloads.get_or_create(&ResultLabels { result });
         }
-        for lang in site.content.site.languages.langs() {
-            let _ = self
-                .searches
-                .get_or_create(&LangLabels { lang: lang.code() });
+        for lang in &content.langs {
+            let _ = self.searches.get_or_create(&LangLabels { lang });
         }
-        for o in site.guide.outcomes() {
+        for outcome in &content.outcomes {
             let _ = self.outcomes.get_or_create(&OutcomeLabels {
-                outcome: o.id.clone(),
+                outcome: outcome.clone(),
             });
         }
-        for c in site.safety.categories() {
+        for category in &content.categories {
             let _ = self.acute.get_or_create(&CategoryLabels {
-                category: c.id.clone(),
+                category: category.clone(),
             });
         }
         let mut out = String::new();
@@ -277,6 +270,16 @@ impl Metrics {
         let _ = prometheus_client::encoding::prometheus_text::encode(&mut out, &self.registry);
         out
     }
+}
+
+/// What the content gauges show: the live site's version, items per kind, and every value
+/// a label can take (so each series exists from the start).
+pub struct ContentGauges {
+    pub version: String,
+    pub items: Vec<(&'static str, usize)>,
+    pub langs: Vec<&'static str>,
+    pub outcomes: Vec<String>,
+    pub categories: Vec<String>,
 }
 
 /// The route pattern as a `&'static str`: each pattern of the route table is copied once
@@ -339,28 +342,4 @@ impl Metrics {
             self.observed(o);
         }
     }
-}
-
-/// The metrics address's only route: `GET /metrics`.
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/metrics", get(scrape))
-        .with_state(state)
-}
-
-async fn scrape(State(state): State<AppState>) -> Response {
-    let text = state.metrics.render(&state.snapshot());
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(
-                    prometheus_client::encoding::prometheus_text::CONTENT_TYPE,
-                ),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        text,
-    )
-        .into_response()
 }

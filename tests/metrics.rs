@@ -259,7 +259,7 @@ async fn personal_requests(app: &axum::Router) {
 async fn the_metrics_know_no_one() {
     let state = AppState::shared(default_site());
     let app = router(state.clone(), &Limits::default());
-    let metrics = findhjaelp::metrics::router(state);
+    let metrics = findhjaelp::web::metrics::router(state);
     personal_requests(&app).await;
     let r = get(&metrics, "/metrics").await;
     assert_eq!(r.status, 200);
@@ -353,7 +353,7 @@ async fn the_exposition_parses_strictly_and_counts_what_happened() {
     let site = default_site();
     let state = AppState::shared(site.clone());
     let app = router(state.clone(), &Limits::default());
-    let metrics = findhjaelp::metrics::router(state);
+    let metrics = findhjaelp::web::metrics::router(state);
     for uri in [
         "/stien",
         "/familieraadgivningen",
@@ -496,7 +496,7 @@ async fn reload_results_are_counted() {
     let dir = content_dir();
     let source = ContentSource::Folder(dir.path().to_path_buf());
     let state = AppState::new(source.build(i18n()).expect("content builds"));
-    let metrics = findhjaelp::metrics::router(state.clone());
+    let metrics = findhjaelp::web::metrics::router(state.clone());
     let first = get(&metrics, "/metrics").await.body;
     assert!(reload::reload(&state, &source).is_ok());
     let path = dir.path().join("tilbud/ssp.da.md");

@@ -5,6 +5,7 @@ pub mod api;
 pub mod form;
 pub mod guide;
 pub mod lang;
+pub mod metrics;
 pub mod middleware;
 pub mod opendata;
 pub mod pages;
