@@ -186,3 +186,48 @@ async fn search_finds_translated_items_in_ukrainian_and_arabic() {
         assert!(x > 0 && x == y, "{lang}: {a} {x} vs {b} {y}");
     }
 }
+
+#[tokio::test]
+async fn the_chat_answers_in_the_page_language_when_it_cannot_read_or_when_it_is_acute() {
+    let site = default_site();
+    let app = app_with_shared(site.clone());
+    for code in ["uk", "ar"] {
+        let lang = site.content.site.languages.by_code(code).expect("served");
+        let t = |id: &str| site.i18n.t(lang, id);
+        let acute_help = paths::item(lang, paths::ACUTE_HELP);
+        // A message nobody can read: the guide's first question in this language, and the
+        // acute help one click away.
+        let r = post_form(&app, &paths::guide_chat(lang), "text=xyzzy+qwerty+blorp").await;
+        assert_eq!(r.status, 200, "{code}");
+        assert!(
+            r.body.contains(&t("guide-not-sure-title")),
+            "{code}: the not-sure page"
+        );
+        assert!(
+            r.body.contains("name=\"a.hvem\""),
+            "{code}: the guide's buttons"
+        );
+        assert!(
+            r.body.contains(&format!("href=\"{acute_help}\"")),
+            "{code}: acute help link"
+        );
+        assert!(!r.body.contains("first-help"), "{code}: not acute");
+    }
+    // Acute in Ukrainian, also typed in Latin letters: the first help in Ukrainian.
+    let uk = site.content.site.languages.by_code("uk").expect("served");
+    for text in ["батько б'є мене щодня", "tato mene bje kozhen den"] {
+        let r = post_form(&app, &paths::guide_chat(uk), &format!("text={}", enc(text))).await;
+        assert!(r.body.contains("first-help"), "{text}: first help");
+        let name = site
+            .safety
+            .category("vold-mod-barn")
+            .unwrap()
+            .name
+            .get("uk")
+            .to_string();
+        assert!(
+            r.body.contains(&name),
+            "{text}: the category's name in Ukrainian"
+        );
+    }
+}
