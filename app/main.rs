@@ -310,7 +310,7 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
             },
             _ => None,
         };
-        let listener = match tokio::net::TcpListener::bind(&args.addr).await {
+        let listener = match web::listen(&args.addr) {
             Ok(l) => l,
             Err(e) => {
                 eprintln!("cannot listen on {}: {e}", args.addr);
@@ -342,7 +342,7 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
                 }
             });
         }
-        match web::serve(listener, state, &Limits::default()).await {
+        match web::serve_on_every_core(listener, state, Limits::default()).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("server stopped: {e}");

@@ -344,8 +344,9 @@ fn the_real_binary_serves_metrics_only_on_its_own_address_and_knows_no_one() {
         "{body}"
     );
     assert_knows_no_one(body);
-    assert_knows_no_one(&server.log());
-    server.stop();
+    let (_, log) = server.stop_with_log();
+    assert!(log.contains("route="), "the access log is on:\n{log}");
+    assert_knows_no_one(&log);
 }
 
 #[tokio::test]

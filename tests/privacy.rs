@@ -79,8 +79,7 @@ fn the_log_holds_no_addresses_queries_or_typed_text() {
             "{path} sets a cookie"
         );
     }
-    let log = server.log();
-    let status = server.stop();
+    let (status, log) = server.stop_with_log();
     assert!(
         status.success(),
         "SIGTERM ends the server cleanly: {status:?}\n{log}"

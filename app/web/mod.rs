@@ -73,9 +73,17 @@ pub async fn serve(
     state: AppState,
     limits: &Limits,
 ) -> std::io::Result<()> {
+    serve_app(listener, router(state, limits), limits).await
+}
+
+/// Serves `app` on `listener` until a shutdown signal.
+async fn serve_app(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: &Limits,
+) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     use hyper_util::service::TowerToHyperService;
-    let app = router(state, limits);
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.request_timeout)
@@ -103,6 +111,87 @@ pub async fn serve(
     // Requests in flight get up to 30 s to finish.
     let _ = tokio::time::timeout(std::time::Duration::from_secs(30), graceful.shutdown()).await;
     Ok(())
+}
+
+/// Serves on one thread per core, each with its own single-threaded runtime and its own
+/// listening socket on the same address (`SO_REUSEPORT`: the kernel spreads connections),
+/// as nginx does with its workers: a request is read, answered and written on one thread,
+/// with no hand-over between threads (the multi-threaded runtime's wake-ups cost about a
+/// fifth of a cached page's throughput in `bench/pages`). `listener` gives the address
+/// (its port may have been 0) and serves on the first thread.
+pub async fn serve_on_every_core(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    limits: Limits,
+) -> std::io::Result<()> {
+    let addr = listener.local_addr()?;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut listeners = vec![listener.into_std()?];
+    for _ in 1..cores {
+        match reuse_port_listener(addr) {
+            Ok(l) => listeners.push(l),
+            // Without SO_REUSEPORT (or a second socket), one thread serves everything.
+            Err(_) => break,
+        }
+    }
+    // One router for all threads: its limits (concurrency, load shedding) are the site's.
+    let app = router(state, &limits);
+    let threads: Vec<_> = listeners
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let (app, limits) = (app.clone(), limits.clone());
+            std::thread::Builder::new().name(format!("http-{i}")).spawn(
+                move || -> std::io::Result<()> {
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()?;
+                    rt.block_on(async move {
+                        let l = tokio::net::TcpListener::from_std(l)?;
+                        serve_app(l, app, &limits).await
+                    })
+                },
+            )
+        })
+        .collect::<std::io::Result<_>>()?;
+    tokio::task::spawn_blocking(move || {
+        let mut result = Ok(());
+        for t in threads {
+            let r = t
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("a server thread panicked")));
+            result = result.and(r);
+        }
+        result
+    })
+    .await
+    .unwrap_or_else(|e| Err(std::io::Error::other(e)))
+}
+
+/// The site's listening socket on `addr` (`host:port`), open for the other threads' sockets
+/// ([`serve_on_every_core`]).
+pub fn listen(addr: &str) -> std::io::Result<tokio::net::TcpListener> {
+    use std::net::ToSocketAddrs;
+    let mut last = std::io::Error::other("the address names no host");
+    for a in addr.to_socket_addrs()? {
+        match reuse_port_listener(a) {
+            Ok(l) => return tokio::net::TcpListener::from_std(l),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
+/// A listening socket on `addr` that others may share through `SO_REUSEPORT`.
+fn reuse_port_listener(addr: std::net::SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    socket.set_reuse_address(true)?;
+    socket.set_reuse_port(true)?;
+    socket.set_nonblocking(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(1024)?;
+    Ok(socket.into())
 }
 
 async fn shutdown_signal() {

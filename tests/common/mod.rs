@@ -249,6 +249,15 @@ impl Server {
         Ok((status, head.to_string(), body.to_string()))
     }
 
+    /// Stops the server and returns its whole log (the server writes its log lines every
+    /// 100 ms, and the rest when it ends).
+    pub fn stop_with_log(self) -> (std::process::ExitStatus, String) {
+        let log = self.log.clone();
+        let status = self.stop();
+        let text = log.lock().unwrap().clone();
+        (status, text)
+    }
+
     /// Sends SIGTERM and waits for the process to end.
     pub fn stop(mut self) -> std::process::ExitStatus {
         let _ = std::process::Command::new("kill")
