@@ -105,6 +105,11 @@ pub fn loose(word: &str) -> String {
                 mapped.pop();
                 'o'
             }
+            // Ukrainian `-ться` is typed `-tsia` as often as `-tsya`: тс and ц are one.
+            (Some('т'), 'с') => {
+                mapped.pop();
+                'ц'
+            }
             _ => c,
         };
         // Doubled letters are typed by accident; doubled digits are a different number.
@@ -199,8 +204,9 @@ impl Message {
         for t in &self.tokens {
             if t.word
                 .chars()
-                .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+                .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c) || matches!(c, 'æ' | 'ø' | 'å'))
             {
+                // Cyrillic is already Cyrillic; æ, ø and å are Danish.
                 return None;
             }
             if t.word.chars().count() >= 2 && translit::latin_to_cyrillic(&t.word).is_some() {
@@ -317,6 +323,11 @@ mod tests {
             "one typo keeps it Danish"
         );
         assert_eq!(read("тато б'є маму"), None, "already Cyrillic");
+        assert_eq!(
+            read("gider ikke leve uden wifi på lejrskole"),
+            None,
+            "å is Danish"
+        );
         assert_eq!(
             read("tato znovu bje mamu, 5 rokiv").as_deref(),
             Some("тато знову бє маму 5 років")

@@ -127,6 +127,8 @@ mod tests {
         same("vitchym", "вітчим");
         same("shchodnia", "щодня");
         same("yizhy", "їжі");
+        same("torkaietsia", "торкається");
+        same("torkayetsya", "торкається");
     }
 
     #[test]
