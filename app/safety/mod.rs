@@ -321,9 +321,11 @@ impl Safety {
                 });
             }
         }
+        // Combinations share their parts (@barn, @slå, …): each part is looked for once.
+        let mut parts: HashMap<PatternId, Vec<Hit>> = HashMap::new();
         for (rule, r) in self.rules.iter().enumerate() {
             if r.kind == RuleKind::Combination {
-                if let Some((spans, negated)) = self.combination(r, msg, &scan) {
+                if let Some((spans, negated)) = self.combination(r, msg, &scan, &mut parts) {
                     fired.push(Fired {
                         rule,
                         pattern: r.patterns[0],
@@ -492,18 +494,26 @@ impl Safety {
 
     /// Whether every part of a combination stands in one sentence: the parts' spans, and
     /// whether a negation governs one of them (a sentence where none is negated wins).
-    fn combination(&self, r: &Rule, msg: &Message, scan: &Scan) -> Option<(Vec<Span>, bool)> {
-        let found: Vec<Vec<Hit>> = r
-            .patterns
-            .iter()
-            .map(|&p| self.lexicon.occurrences(p, msg, scan))
-            .collect();
-        if found.iter().any(Vec::is_empty) {
-            return None;
+    fn combination(
+        &self,
+        r: &Rule,
+        msg: &Message,
+        scan: &Scan,
+        seen: &mut HashMap<PatternId, Vec<Hit>>,
+    ) -> Option<(Vec<Span>, bool)> {
+        // A part that is not there ends the search before the others are looked for.
+        for &p in &r.patterns {
+            let hits = seen
+                .entry(p)
+                .or_insert_with(|| self.lexicon.occurrences(p, msg, scan));
+            if hits.is_empty() {
+                return None;
+            }
         }
+        let found: Vec<&Vec<Hit>> = r.patterns.iter().map(|p| &seen[p]).collect();
         let sentence = |h: &Hit| msg.tokens[h.span.start].sentence;
         let mut result = None;
-        for h in &found[0] {
+        for h in found[0] {
             let s = sentence(h);
             // Each part on words of its own ("lillesøster" is not both the one who hits and
             // the one hit), in the same sentence; not negated if there is a choice.
