@@ -330,16 +330,19 @@ impl LexiconBuilder {
                 Kind::Infix => lex.infixes.push(id),
             }
         }
-        // Which top-level patterns can start with which word (through groups too).
+        // Which words each pattern can start with (through groups too), and which top-level
+        // patterns start with which word.
         for (pid, p) in self.patterns.iter().enumerate() {
-            if !self.top[pid] {
-                continue;
-            }
             let mut firsts = HashSet::new();
             first_words(&self.patterns, &self.groups, p, &mut firsts);
-            for w in firsts {
-                lex.starts.entry(w).or_default().push(pid as PatternId);
+            let mut firsts: Vec<u32> = firsts.into_iter().collect();
+            firsts.sort_unstable();
+            if self.top[pid] {
+                for &w in &firsts {
+                    lex.starts.entry(w).or_default().push(pid as PatternId);
+                }
             }
+            lex.firsts.push(firsts);
         }
         lex.words = self.words;
         lex.patterns = self.patterns;
@@ -424,6 +427,8 @@ pub struct Lexicon {
     typo_prefixes: HashMap<char, Vec<u32>>,
     infixes: Vec<u32>,
     starts: HashMap<u32, Vec<PatternId>>,
+    /// The words each pattern can start with, sorted ([`NUMBER`] for a number).
+    firsts: Vec<Vec<u32>>,
 }
 
 impl Lexicon {
@@ -559,7 +564,18 @@ impl Lexicon {
 
     /// Every place a (non-top-level) pattern is found.
     pub fn occurrences(&self, pid: PatternId, msg: &Message, scan: &Scan) -> Vec<Hit> {
+        let firsts = &self.firsts[pid as usize];
+        // Only where one of the words the pattern can start with was found.
+        let may_start = |i: usize| {
+            let found = |ids: Option<&Vec<u32>>| {
+                ids.is_some_and(|ids| ids.iter().any(|w| firsts.binary_search(w).is_ok()))
+            };
+            found(scan.one.get(i))
+                || found(scan.two.get(i))
+                || (is_number(&msg.tokens[i]) && firsts.binary_search(&NUMBER).is_ok())
+        };
         (0..msg.tokens.len())
+            .filter(|&i| may_start(i))
             .filter_map(|i| {
                 self.match_at(pid, msg, scan, i).map(|end| Hit {
                     pattern: pid,
