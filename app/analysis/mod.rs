@@ -199,17 +199,21 @@ impl Message {
     /// Only when the message is in Latin letters and most of its words are not known, so
     /// a Danish or English message is never read as Ukrainian.
     pub fn cyrillic_reading(&self, known: impl Fn(&str) -> bool) -> Option<Message> {
-        let mut latin = 0;
-        let mut unknown = 0;
-        for t in &self.tokens {
-            if t.word
-                .chars()
-                .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c) || matches!(c, 'æ' | 'ø' | 'å'))
-            {
-                // Cyrillic is already Cyrillic; æ, ø and å are Danish.
-                return None;
-            }
-            if t.word.chars().count() >= 2 && translit::latin_to_cyrillic(&t.word).is_some() {
+        // Cyrillic is already Cyrillic; æ, ø and å are Danish.
+        let foreign =
+            |c: char| ('\u{0400}'..='\u{04FF}').contains(&c) || matches!(c, 'æ' | 'ø' | 'å');
+        if self.tokens.iter().any(|t| t.word.chars().any(foreign)) {
+            return None;
+        }
+        // Each Latin word's Cyrillic reading (transliterated once).
+        let readings: Vec<Option<String>> = self
+            .tokens
+            .iter()
+            .map(|t| translit::latin_to_cyrillic(&t.word))
+            .collect();
+        let (mut latin, mut unknown) = (0, 0);
+        for (t, r) in self.tokens.iter().zip(&readings) {
+            if r.is_some() && t.word.chars().count() >= 2 {
                 latin += 1;
                 unknown += usize::from(!known(&t.folded));
             }
@@ -221,7 +225,8 @@ impl Message {
         let tokens = self
             .tokens
             .iter()
-            .map(|t| match translit::latin_to_cyrillic(&t.word) {
+            .zip(readings)
+            .map(|(t, r)| match r {
                 Some(word) if !known(&t.folded) => Token::new(&word, t.sentence, t.clause),
                 _ => t.clone(),
             })

@@ -189,11 +189,12 @@ impl LexiconBuilder {
 
     /// Correctly spelt words (from the site's own texts): typos are not forgiven in them.
     pub fn known_words<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
-        for t in texts {
-            for w in super::message_words(t) {
-                self.known.insert(super::fold(&w));
-            }
-        }
+        self.known.extend(folded_words(texts));
+    }
+
+    /// Correctly spelt words, already folded ([`folded_words`]).
+    pub fn known_folded<'a>(&mut self, words: impl IntoIterator<Item = &'a String>) {
+        self.known.extend(words.into_iter().cloned());
     }
 
     fn compile(&mut self, entry: &str, top: bool) -> Result<PatternId, String> {
@@ -351,6 +352,15 @@ impl LexiconBuilder {
         lex.settings = self.settings;
         lex
     }
+}
+
+/// The words of `texts`, split as messages are and folded ([`super::fold`]).
+pub fn folded_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    texts
+        .into_iter()
+        .flat_map(super::message_words)
+        .map(|w| super::fold(&w))
+        .collect()
 }
 
 fn first_words(

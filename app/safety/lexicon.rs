@@ -215,7 +215,10 @@ pub fn load(
         two_typos_from: s.two_typos_from,
     });
     // Correctly spelt words: the site's texts and the calm examples (everyday wording).
-    builder.known_words(known_texts.iter().copied());
+    // The words of the site's own texts: correctly spelt, and what tells a Danish or English
+    // message from Ukrainian typed in Latin letters (read once, used for both).
+    let site_words = crate::analysis::pattern::folded_words(known_texts.iter().copied());
+    builder.known_folded(&site_words);
     builder.known_words(calm.iter().map(String::as_str));
     builder.known_words(shared.calm_examples.iter().map(|e| e.get_ref().as_str()));
     add_groups(&mut builder, &shared.group, &at, problems);
@@ -430,13 +433,6 @@ pub fn load(
     let labelled: Vec<(Message, bool)> = examples
         .iter()
         .map(|(m, _, label)| (m.clone(), label.is_some()))
-        .collect();
-    // The words of the site's own texts, to tell a Danish or English message from
-    // Ukrainian typed in Latin letters.
-    let site_words = known_texts
-        .iter()
-        .flat_map(|t| crate::analysis::message_words(t))
-        .map(|w| crate::analysis::fold(&w))
         .collect();
     Some(Safety::new(
         builder.build(),

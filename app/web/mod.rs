@@ -65,18 +65,9 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
     middleware::wrap(routes.with_state(state.clone()), state, limits)
 }
 
-/// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
+/// Serves `app` on `listener` until SIGTERM or Ctrl-C, then lets requests in flight finish.
 /// hyper is used directly (not `axum::serve`) for its slow-client protections:
 /// a deadline for reading request headers and a cap on their size.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    state: AppState,
-    limits: &Limits,
-) -> std::io::Result<()> {
-    serve_app(listener, router(state, limits), limits).await
-}
-
-/// Serves `app` on `listener` until a shutdown signal.
 async fn serve_app(
     listener: tokio::net::TcpListener,
     app: Router,
