@@ -275,7 +275,7 @@ fn test_cases(
 
 fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
     let source = source(&args.content);
-    let site = match source.build(i18n) {
+    let mut site = match source.build(i18n) {
         Ok(site) => site,
         Err(problems) => {
             print_problems(&problems);
@@ -289,7 +289,12 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
     if let Some(line) = findhjaelp::problem::summary(&site.warnings) {
         eprintln!("{line}");
     }
+    // Printed; not kept while serving (at 10,000 items they are tens of megabytes).
+    site.warnings = Vec::new();
     reload::release_freed_memory();
+    if std::env::var_os("FINDHJAELP_MALLOC_STATS").is_some() {
+        unsafe { libc::malloc_stats() };
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {

@@ -14,9 +14,8 @@ use crate::source::SourceFile;
 use crate::ui::{pages, Ctx};
 use arc_swap::ArcSwap;
 use chrono::NaiveDate;
-use flate2::{write::GzEncoder, Compression};
-use std::collections::HashMap;
-use std::io::Write;
+use flate2::{Compress, Compression, FlushCompress, Status};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// A rendered page kept in memory, gzipped only: nearly every client takes gzip, and
@@ -28,11 +27,8 @@ pub struct Page {
 
 impl Page {
     pub fn new(html: String) -> Page {
-        let mut enc = GzEncoder::new(Vec::with_capacity(html.len() / 3), Compression::new(7));
-        // Writing into a Vec cannot fail.
-        let _ = enc.write_all(html.as_bytes());
         Page {
-            gzip: enc.finish().unwrap_or_default().into(),
+            gzip: gzip(html.as_bytes()).into(),
         }
     }
 
@@ -43,6 +39,36 @@ impl Page {
             std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&self.gzip[..]), &mut out);
         out.into()
     }
+}
+
+/// `bytes` gzipped (RFC 1952), with one deflate state per thread: a new one per page
+/// (hundreds of kilobytes of tables to allocate and clear) was a tenth of start-up time at
+/// 10,000 items.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    thread_local! {
+        static DEFLATE: std::cell::RefCell<Compress> =
+            std::cell::RefCell::new(Compress::new(Compression::new(7), false));
+    }
+    // Magic, deflate, no flags, no time, no extra flags, unknown OS.
+    let mut out = Vec::with_capacity(bytes.len() / 3 + 64);
+    out.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+    DEFLATE.with(|cell| {
+        let mut deflate = cell.borrow_mut();
+        deflate.reset();
+        loop {
+            let read = deflate.total_in() as usize;
+            out.reserve(bytes.len() / 4 + 64);
+            match deflate.compress_vec(&bytes[read..], &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
+    });
+    let mut crc = flate2::Crc::new();
+    crc.update(bytes);
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out
 }
 
 /// The site being served: the current snapshot, swapped whole on reload. Cheap to clone
@@ -91,7 +117,8 @@ pub struct Site {
     pub spelling: Spelling,
     /// The acute-danger layer every piece of free text passes first.
     pub safety: Safety,
-    /// Warnings found while loading (errors stop the load).
+    /// Warnings found while loading (errors stop the load). The server prints their
+    /// summary and drops them; a reload hands them to its caller.
     pub warnings: Vec<Problem>,
     /// Which content this is: the start of a hash of every file (for operations).
     pub version: String,
@@ -106,7 +133,9 @@ impl Site {
         i18n: Arc<I18n>,
         today: NaiveDate,
     ) -> Result<Site, Vec<Problem>> {
+        let mut clock = Lap::start();
         let (content, mut problems) = content::load(files, today);
+        clock.lap("content read and checked");
         let content = match content {
             Some(c) if !problems.iter().any(Problem::is_error) => c,
             _ => return Err(problems),
@@ -177,11 +206,8 @@ impl Site {
         let slug_exists = |slug: &str| content.get(Lang::DEFAULT, slug).is_some();
         let spelling = Spelling::load(files, &mut problems);
         // The site's own words are spelt right: they are never read as typos.
-        let known: Vec<&str> = content
-            .items
-            .iter()
-            .flat_map(|i| [i.title.as_str(), i.summary.as_str(), i.body_text.as_str()])
-            .collect();
+        let known = site_words(&content);
+        clock.lap("interface text and spelling");
         let guide = match Guide::load(files, &slug_exists, &langs, &spelling, &known) {
             Ok(g) => {
                 problems.extend(g.warnings().iter().cloned());
@@ -192,6 +218,7 @@ impl Site {
                 return Err(problems);
             }
         };
+        clock.lap("guide");
         // The guide's example messages are everyday, calm wording: the safety layer's
         // examples compare against them too.
         let safety = safety::lexicon::load(
@@ -207,6 +234,7 @@ impl Site {
             Some(s) if !problems.iter().any(Problem::is_error) => s,
             _ => return Err(problems),
         };
+        clock.lap("guide and safety layer");
         let assets = Assets::build(&content.site);
         // The search index and the pre-rendered pages need nothing of each other:
         // build them side by side (start-up time at 10,000 items).
@@ -214,11 +242,16 @@ impl Site {
         let (search, (pages, not_found)) = std::thread::scope(|scope| {
             let languages = &content.site.languages;
             let search = scope.spawn(move || {
-                SearchIndex::build(docs, synonyms, &|lang| analysis_of(languages, lang))
+                let clock = Lap::start();
+                let index =
+                    SearchIndex::build(docs, synonyms, &|lang| analysis_of(languages, lang));
+                clock.done("search index (beside the pages)");
+                index
             });
             let rendered = render_static_pages(&content, &guide, &i18n, &assets, today);
             (search.join(), rendered)
         });
+        clock.lap("search index and pages");
         let search = search
             .unwrap_or_else(|_| Err("the index builder stopped unexpectedly".into()))
             .map_err(|e| {
@@ -254,7 +287,67 @@ impl Site {
     }
 }
 
-/// Pages that change only with the content: home, listings, item pages (not courses) and 404s.
+/// Every word of the items' titles, summaries and bodies, folded
+/// ([`crate::analysis::pattern::folded_words`]); read on every core, once for the guide
+/// and the safety layer both.
+fn site_words(content: &Content) -> HashSet<String> {
+    use rayon::prelude::*;
+    content
+        .items
+        .par_iter()
+        .fold(HashSet::new, |mut words, i| {
+            words.extend(crate::analysis::pattern::folded_words([
+                i.title.as_str(),
+                i.summary.as_str(),
+                &i.body_text,
+            ]));
+            words
+        })
+        .reduce(HashSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        })
+}
+
+/// Time per start-up phase, logged at debug level (`RUST_LOG=startup=debug`): where a
+/// slow start at 10,000 items goes.
+struct Lap(std::time::Instant);
+
+impl Lap {
+    fn start() -> Lap {
+        Lap(std::time::Instant::now())
+    }
+
+    fn done(self, what: &str) {
+        tracing::debug!(target: "startup", "{what}: {} ms", self.0.elapsed().as_millis());
+    }
+
+    fn lap(&mut self, what: &str) {
+        let now = std::time::Instant::now();
+        tracing::debug!(
+            target: "startup",
+            "{what}: {} ms, heap in use {} MB",
+            (now - self.0).as_millis(),
+            heap_in_use() >> 20
+        );
+        self.0 = now;
+    }
+}
+
+/// Bytes the allocator has handed out and not taken back (for the start-up log).
+fn heap_in_use() -> usize {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallinfo2 only reads the allocator's counters; it has no preconditions.
+    unsafe {
+        let info = libc::mallinfo2();
+        info.uordblks + info.hblkhd
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    0
+}
+
+/// Pages that change only with the content: home, listings, item pages (not courses) and
+/// 404s. Each page is rendered and compressed on its own, so on every core.
 fn render_static_pages(
     content: &Content,
     guide: &Guide,
@@ -262,33 +355,44 @@ fn render_static_pages(
     assets: &Assets,
     today: NaiveDate,
 ) -> (HashMap<String, Page>, HashMap<Lang, Page>) {
-    let mut pages = HashMap::new();
-    let mut not_found = HashMap::new();
-    for lang in content.site.languages.langs() {
-        let ctx = Ctx {
-            lang,
-            i18n,
-            site: &content.site,
-            assets: &assets.urls,
-        };
-        pages.insert(ctx.home(), Page::new(pages::home(&ctx, content, guide)));
-        for kind in Kind::ALL {
-            let path = crate::paths::listing(&content.site.languages, lang, kind.id());
-            let html = pages::listing(&ctx, content, kind, &Default::default());
-            pages.insert(path, Page::new(html));
-        }
-        // Course pages depend on today's date, so they are rendered per request; so are
-        // pages without words in this language (see `Item::in_own_words`).
-        let prerendered =
-            |i: &&crate::content::model::Item| i.kind != Kind::Kursus && i.in_own_words();
-        for item in content.in_lang(lang).filter(prerendered) {
-            pages.insert(
-                item.url(),
-                Page::new(pages::detail(&ctx, content, item, today)),
-            );
-        }
-        not_found.insert(lang, Page::new(pages::not_found(&ctx, content)));
-    }
+    use rayon::prelude::*;
+    let ctx = |lang| Ctx {
+        lang,
+        i18n,
+        site: &content.site,
+        assets: &assets.urls,
+    };
+    let langs: Vec<Lang> = content.site.languages.langs().collect();
+    let mut pages: HashMap<String, Page> = langs
+        .par_iter()
+        .flat_map_iter(|&lang| {
+            let ctx = ctx(lang);
+            let home = (ctx.home(), Page::new(pages::home(&ctx, content, guide)));
+            let listings = Kind::ALL.map(|kind| {
+                let path = crate::paths::listing(&content.site.languages, lang, kind.id());
+                let html = pages::listing(&ctx, content, kind, &Default::default());
+                (path, Page::new(html))
+            });
+            std::iter::once(home).chain(listings)
+        })
+        .collect();
+    // Course pages depend on today's date, so they are rendered per request; so are
+    // pages without words in their language (see `Item::in_own_words`).
+    let items: Vec<&crate::content::model::Item> = content
+        .items
+        .iter()
+        .filter(|i| i.kind != Kind::Kursus && i.in_own_words())
+        .collect();
+    pages.par_extend(items.par_iter().map(|item| {
+        (
+            item.url(),
+            Page::new(pages::detail(&ctx(item.lang), content, item, today)),
+        )
+    }));
+    let not_found = langs
+        .par_iter()
+        .map(|&lang| (lang, Page::new(pages::not_found(&ctx(lang), content))))
+        .collect();
     (pages, not_found)
 }
 
@@ -339,4 +443,28 @@ pub(crate) fn search_docs(content: &Content) -> Vec<SearchDoc> {
             without_parents: i.usable_without_parents(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One deflate state serves page after page: each comes back whole, as any gzip
+    /// reader reads it.
+    #[test]
+    fn pages_are_gzipped_whole_one_after_another() {
+        let long: String = (0..20_000)
+            .map(|i| format!("<p>linje {i} æøå</p>"))
+            .collect();
+        for html in [
+            String::new(),
+            "<!DOCTYPE html><p>Hej</p>".into(),
+            long.clone(),
+            long,
+        ] {
+            let page = Page::new(html.clone());
+            assert_eq!(page.html(), html.as_bytes());
+            assert!(page.gzip.len() < html.len().max(64));
+        }
+    }
 }

@@ -56,7 +56,7 @@ fn texts(site: &Site, lang: Lang) -> Vec<(String, String)> {
             out.push((at("summary"), item.summary.clone()));
         }
         if item.translated {
-            out.push((at("body"), item.body_text.clone()));
+            out.push((at("body"), item.body_text.to_string()));
         }
         if let Some(f) = item.facts.as_ref().filter(|_| item.facts_translated) {
             for (key, value) in f.texts() {

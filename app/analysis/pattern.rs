@@ -311,9 +311,11 @@ impl LexiconBuilder {
                     }
                     let typos = typos_for(s, n);
                     if typos > 0 {
-                        for d in deletions(&w.letters, typos) {
-                            lex.by_deletion.entry(d).or_default().push(id);
-                        }
+                        lex.by_deletion.extend(
+                            deletion_keys(&w.letters, typos)
+                                .into_iter()
+                                .map(|k| (k, id)),
+                        );
                     }
                 }
                 Kind::Exact => lex.by_loose.entry(w.loose.clone()).or_default().push(id),
@@ -345,6 +347,8 @@ impl LexiconBuilder {
             }
             lex.firsts.push(firsts);
         }
+        lex.by_deletion.sort_unstable();
+        lex.by_deletion.shrink_to_fit();
         lex.words = self.words;
         lex.patterns = self.patterns;
         lex.groups = self.groups;
@@ -395,26 +399,37 @@ fn typos_for(s: &Settings, len: usize) -> u8 {
     }
 }
 
-/// Every string made from `letters` by deleting up to `max` letters (the look-up keys of
-/// a deletion index: two words within `max` edits share one of them).
-fn deletions(letters: &[char], max: u8) -> Vec<String> {
-    let mut out: HashSet<String> = HashSet::new();
-    let mut frontier = vec![letters.to_vec()];
-    out.insert(letters.iter().collect());
-    for _ in 0..max {
-        let mut next = Vec::new();
-        for w in &frontier {
-            for i in 0..w.len() {
-                let mut v = w.clone();
-                v.remove(i);
-                if out.insert(v.iter().collect()) {
-                    next.push(v);
-                }
+/// Keys of every string made from `letters` by deleting up to `max` (at most 2) letters:
+/// the look-up keys of a deletion index (two words within `max` edits share one of them).
+/// Hashes, not strings: the index of a large lexicon stays small, and a typed word's keys
+/// cost no allocation each. A rare collision only adds a candidate, which is then checked.
+fn deletion_keys(letters: &[char], max: u8) -> Vec<u64> {
+    use std::hash::Hasher;
+    let n = letters.len();
+    let key = |skip: [usize; 2]| {
+        let mut h = rustc_hash::FxHasher::default();
+        for (i, c) in letters.iter().enumerate() {
+            if i != skip[0] && i != skip[1] {
+                h.write_u32(*c as u32);
             }
         }
-        frontier = next;
+        h.write_usize(n - skip.iter().filter(|&&i| i < n).count());
+        h.finish()
+    };
+    let mut out = vec![key([usize::MAX; 2])];
+    if max >= 1 {
+        out.extend((0..n).map(|i| key([i, usize::MAX])));
     }
-    out.into_iter().collect()
+    if max >= 2 {
+        out.extend(
+            (0..n)
+                .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+                .map(|(i, j)| key([i, j])),
+        );
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Compiled patterns with the indexes that find, for each typed word, the pattern words
@@ -431,7 +446,8 @@ pub struct Lexicon {
     negation_through: HashSet<String>,
     by_loose: HashMap<String, Vec<u32>>,
     by_stem: HashMap<String, Vec<u32>>,
-    by_deletion: HashMap<String, Vec<u32>>,
+    /// (deletion key, word), sorted by key ([`deletion_keys`]).
+    by_deletion: Vec<(u64, u32)>,
     by_prefix: HashMap<String, Vec<u32>>,
     prefix_lens: Vec<usize>,
     typo_prefixes: HashMap<char, Vec<u32>>,
@@ -521,8 +537,10 @@ impl Lexicon {
             if let Some(first) = t.letters.first() {
                 if n + 1 >= s.typo_from {
                     let max = if n + 2 >= s.two_typos_from { 2 } else { 1 };
-                    for d in deletions(&t.letters, max) {
-                        for &id in self.by_deletion.get(&d).into_iter().flatten() {
+                    for d in deletion_keys(&t.letters, max) {
+                        let from = self.by_deletion.partition_point(|(k, _)| *k < d);
+                        let same = self.by_deletion[from..].iter().take_while(|(k, _)| *k == d);
+                        for &(_, id) in same {
                             let w = &self.words[id as usize];
                             let allowed = typos_for(s, w.letters.len().min(n));
                             if w.letters.first() == Some(first)

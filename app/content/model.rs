@@ -324,11 +324,16 @@ pub struct Item {
     pub facts_translated: bool,
     pub path: String,
     #[serde(flatten)]
-    pub meta: Meta,
-    /// Sanitised HTML of the Markdown body.
-    pub body_html: String,
-    /// Plain text of the body, one block per line (for search and readability).
-    pub body_text: String,
+    /// Shared by the languages that show the Danish facts in place of a translation.
+    pub meta: std::sync::Arc<Meta>,
+    /// Sanitised HTML of the Markdown body, shared by the languages that show the Danish
+    /// text in place of a translation (show it with [`Item::page_body_html`]).
+    pub body_html: std::sync::Arc<str>,
+    /// The items the body links to (`slug:` links).
+    pub body_links: Vec<String>,
+    /// Plain text of the body, one block per line (for search and readability); empty
+    /// for a stand-in for a missing translation (see `Item::in_own_words`).
+    pub body_text: std::sync::Arc<str>,
 }
 
 impl std::ops::Deref for Item {
@@ -341,6 +346,23 @@ impl std::ops::Deref for Item {
 impl Item {
     pub fn url(&self) -> String {
         crate::paths::item(self.lang, &self.slug)
+    }
+
+    /// The body's HTML for this item's page. A stand-in for a missing translation shares
+    /// the Danish HTML, whose links to other items lead to Danish pages: here they lead
+    /// into the page's language (stand-ins are rendered per request, so this costs no
+    /// start-up time or memory per language).
+    pub fn page_body_html(&self) -> std::borrow::Cow<'_, str> {
+        if self.translated || self.lang.is_default() || self.body_links.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.body_html);
+        }
+        let mut html = self.body_html.to_string();
+        for slug in &self.body_links {
+            let danish = format!("href=\"{}\"", crate::paths::item(Lang::DEFAULT, slug));
+            let own = format!("href=\"{}\"", crate::paths::item(self.lang, slug));
+            html = html.replace(&danish, &own);
+        }
+        std::borrow::Cow::Owned(html)
     }
 
     /// Whether this language's search and pre-rendered pages include the item: it has

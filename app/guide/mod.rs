@@ -35,7 +35,7 @@ mod tests;
 use crate::analysis::Spelling;
 use crate::problem::Problem;
 use crate::source::SourceFile;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub use chat::{Acute, ChatReply, Understood};
 pub use flow::{
@@ -71,7 +71,7 @@ impl Guide {
         slug_exists: &dyn Fn(&str) -> bool,
         langs: &[&str],
         spelling: &Spelling,
-        known: &[&str],
+        known: &HashSet<String>,
     ) -> Result<Guide, Vec<Problem>> {
         let mut problems = Vec::new();
         let model = model::read(files, langs, spelling, known, &mut problems);

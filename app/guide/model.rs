@@ -241,7 +241,7 @@ pub(crate) fn read(
     files: &[SourceFile],
     langs: &[&str],
     spelling: &Spelling,
-    known: &[&str],
+    known: &std::collections::HashSet<String>,
     problems: &mut Vec<Problem>,
 ) -> Model {
     let mut model = Model::default();

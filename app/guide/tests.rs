@@ -79,7 +79,13 @@ fn spelling() -> &'static Spelling {
 }
 
 fn load(files: &[SourceFile], slug_exists: &dyn Fn(&str) -> bool) -> Result<Guide, Vec<Problem>> {
-    Guide::load(files, slug_exists, &["da", "en"], spelling(), &[])
+    Guide::load(
+        files,
+        slug_exists,
+        &["da", "en"],
+        spelling(),
+        &Default::default(),
+    )
 }
 
 fn guide() -> &'static Guide {

@@ -16,7 +16,7 @@ use crate::i18n::Text;
 use crate::problem::{line_of, read_toml, Loc, Problem};
 use crate::source::SourceFile;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use toml::Spanned;
 
 pub const FOLDER: &str = "akut/";
@@ -174,14 +174,14 @@ fn add_groups(
 }
 
 /// Reads `akut/` into a [`Safety`]. `slug_exists` checks related pages; `langs` are the
-/// languages every text must be written in; `known_texts` are the site's own texts (their
-/// words are never read as typos); `calm` are further calm examples (the guide's own).
+/// languages every text must be written in; `site_words` are the words of the site's own
+/// texts, folded ([`crate::analysis::pattern::folded_words`]: never read as typos); `calm` are further calm examples (the guide's own).
 pub fn load(
     files: &[SourceFile],
     spelling: &Spelling,
     slug_exists: &dyn Fn(&str) -> bool,
     langs: &[&str],
-    known_texts: &[&str],
+    site_words: &HashSet<String>,
     calm: &[String],
     problems: &mut Vec<Problem>,
 ) -> Option<Safety> {
@@ -215,10 +215,9 @@ pub fn load(
         two_typos_from: s.two_typos_from,
     });
     // Correctly spelt words: the site's texts and the calm examples (everyday wording).
-    // The words of the site's own texts: correctly spelt, and what tells a Danish or English
-    // message from Ukrainian typed in Latin letters (read once, used for both).
-    let site_words = crate::analysis::pattern::folded_words(known_texts.iter().copied());
-    builder.known_folded(&site_words);
+    // The site's words also tell a Danish or English message from Ukrainian typed in
+    // Latin letters.
+    builder.known_folded(site_words);
     builder.known_words(calm.iter().map(String::as_str));
     builder.known_words(shared.calm_examples.iter().map(|e| e.get_ref().as_str()));
     add_groups(&mut builder, &shared.group, &at, problems);
@@ -436,7 +435,7 @@ pub fn load(
         .collect();
     Some(Safety::new(
         builder.build(),
-        site_words,
+        site_words.clone(),
         super::About {
             patterns: about,
             enders: about_enders,

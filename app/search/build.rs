@@ -48,8 +48,12 @@ fn kind_boost(kind: Kind) -> f32 {
 pub(crate) const ORD_FIELD: &str = "ord";
 /// Splits the pre-analysed field texts on spaces (registered by tantivy by default).
 const TOKENIZER: &str = "whitespace";
-/// Memory budget of the (single-threaded) index writer.
-const WRITER_BUDGET: usize = 50_000_000;
+/// Memory budget of the (single-threaded) index writer: tantivy's smallest, plus room per
+/// document. The writer sizes (and the kernel zeroes) its tables by the budget, so a
+/// budget fit for 10,000 documents was most of a small site's start-up time.
+fn writer_budget(docs: usize) -> usize {
+    (15_000_000 + docs * 2_000).min(50_000_000)
+}
 
 /// One document's terms per field (term ids, repeats allowed).
 type DocTerms = [Vec<u32>; NUM_FIELDS];
@@ -60,7 +64,7 @@ pub(crate) struct DocMeta {
     pub(crate) kind: Kind,
     pub(crate) title: String,
     pub(crate) summary: String,
-    pub(crate) body: String,
+    pub(crate) body: std::sync::Arc<str>,
 }
 
 /// What filtering, counting and ranking need of every matching document: small and
@@ -154,7 +158,8 @@ impl LangIndex {
             FIELD_NAMES.map(|name| sb.add_text_field(name, text.clone()));
         let ord_field = sb.add_u64_field(ORD_FIELD, NumericOptions::default().set_fast());
         let index = Index::create_in_ram(sb.build());
-        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_BUDGET)?;
+        let mut writer =
+            index.writer_with_num_threads::<TantivyDocument>(1, writer_budget(metas.len()))?;
         let mut field_mask = vec![0u8; vocab.terms.count()];
         let mut buf = String::new();
         for (ord, ids) in word_ids.iter().enumerate() {

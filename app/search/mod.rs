@@ -50,7 +50,7 @@ pub struct SearchDoc {
     pub summary: String,
     pub keywords: Vec<String>,
     /// Plain text of the Markdown body.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     /// Empty means for everyone.
     pub audience: Vec<Audience>,
     pub age: Option<(u8, u8)>,

@@ -212,7 +212,7 @@ pub fn detail(ctx: &Ctx<'_>, content: &Content, item: &Item, today: NaiveDate) -
                 <p class="lead" lang=head_lang dir=head_dir>{item.summary.clone()}</p>
                 {fact_box(ctx, item)}
                 <div class="item-layout">
-                    <div class="item-body" lang=body_lang dir=ctx.dir_of(body_lang) inner_html=item.body_html.clone()></div>
+                    <div class="item-body" lang=body_lang dir=ctx.dir_of(body_lang) inner_html=item.page_body_html().into_owned()></div>
                     {contact}
                 </div>
                 {sessions}

@@ -33,7 +33,9 @@ pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         // Pages rendered per request, JSON and the stylesheet; cached pages are gzipped
         // already, and the layer leaves responses with a Content-Encoding alone.
-        .layer(CompressionLayer::new())
+        // Fastest: the responses are small and made per request; level 6 cost more CPU
+        // than the search itself (bench/RESULTS.md, issue 15).
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

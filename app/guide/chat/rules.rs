@@ -85,7 +85,7 @@ pub(crate) const PHRASE_WEIGHT: u32 = 3;
 pub(crate) fn compile(
     docs: Vec<(String, String, ChatDoc)>,
     spelling: &Spelling,
-    known: &[&str],
+    known: &std::collections::HashSet<String>,
     problems: &mut Vec<Problem>,
 ) -> Chat {
     let mut chat = Chat {
@@ -171,7 +171,7 @@ pub(crate) fn compile(
         }
     }
     let mut builder = LexiconBuilder::new(settings);
-    builder.known_words(known.iter().copied());
+    builder.known_folded(known);
     let mut examples = Vec::new();
     for (file, text, doc) in docs {
         let cx = Cx {
