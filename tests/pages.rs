@@ -142,6 +142,28 @@ async fn an_item_without_english_shows_danish_with_a_note() {
     assert!(!r.body.contains(&site.i18n.t(en(), "not-translated")));
 }
 
+/// A stand-in shares the Danish body, but its links to other items stay in its language.
+#[tokio::test]
+async fn links_in_a_stand_in_lead_into_its_own_language() {
+    let (site, app) = fixture();
+    let item = site
+        .content
+        .in_lang(en())
+        .find(|i| !i.translated && !i.body_links.is_empty())
+        .expect("an English stand-in whose Danish body links to other items");
+    let linked = &item.body_links[0];
+    let english = get(&app, &item.url()).await;
+    assert_eq!(english.status, 200);
+    assert!(
+        english.body.contains(&format!("href=\"/en/{linked}\"")),
+        "{}: the link to {linked} leads to the English page",
+        item.url()
+    );
+    assert!(!english.body.contains(&format!("href=\"/{linked}\"")));
+    let danish = get(&app, &format!("/{}", item.slug)).await;
+    assert!(danish.body.contains(&format!("href=\"/{linked}\"")));
+}
+
 /// The fact box at the top, and at the foot the sources and when the page was last reviewed.
 #[tokio::test]
 async fn pages_show_facts_sources_and_review_date() {
