@@ -109,16 +109,6 @@ fn print_problems(problems: &[Problem]) {
     }
 }
 
-// A content build allocates and frees a whole site on every core; jemalloc, with a
-// background thread purging freed pages after a second, keeps the server near its live
-// size through reloads (glibc's malloc did not: bench/RESULTS.md §6).
-#[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-#[allow(non_upper_case_globals)]
-#[export_name = "_rjem_malloc_conf"]
-static malloc_conf: &[u8] = b"background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0\0";
-
 fn main() -> ExitCode {
     // Log lines gather in memory and a background thread writes them (app/log.rs); the
     // guard writes what is left when main returns.

@@ -105,8 +105,8 @@ pub fn watch(state: LiveSite, dir: PathBuf) -> notify::Result<notify::Recommende
 
 /// Building a snapshot frees much of what it allocated (on several threads), and a swap
 /// frees the old snapshot; glibc keeps such memory in per-thread arenas unless asked to
-/// give it back. The server itself runs on jemalloc (see `main.rs`), which gives it back
-/// by itself; this is for the library on glibc (the tests, other binaries).
+/// give it back. (jemalloc gave more back but cost a third of the search throughput, and
+/// mimalloc held more: bench/RESULTS.md §6.)
 pub fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free heap pages to the OS; it has no preconditions.
