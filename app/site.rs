@@ -228,7 +228,7 @@ impl Site {
             &spelling,
             &slug_exists,
             &langs,
-            &known,
+            known,
             &guide.example_texts(),
             &mut problems,
         );
@@ -244,10 +244,10 @@ impl Site {
         let (search, (pages, not_found)) = std::thread::scope(|scope| {
             let languages = &content.site.languages;
             let search = scope.spawn(move || {
-                let clock = Lap::start();
+                let mut clock = Lap::start();
                 let index =
                     SearchIndex::build(docs, synonyms, &|lang| analysis_of(languages, lang));
-                clock.done("search index (beside the pages)");
+                clock.lap("search index (beside the pages)");
                 index
             });
             let rendered = render_static_pages(&content, &guide, &i18n, &assets, today);
@@ -318,10 +318,6 @@ struct Lap(std::time::Instant);
 impl Lap {
     fn start() -> Lap {
         Lap(std::time::Instant::now())
-    }
-
-    fn done(self, what: &str) {
-        tracing::debug!(target: "startup", "{what}: {} ms", self.0.elapsed().as_millis());
     }
 
     fn lap(&mut self, what: &str) {

@@ -175,13 +175,14 @@ fn add_groups(
 
 /// Reads `akut/` into a [`Safety`]. `slug_exists` checks related pages; `langs` are the
 /// languages every text must be written in; `site_words` are the words of the site's own
-/// texts, folded ([`crate::analysis::pattern::folded_words`]: never read as typos); `calm` are further calm examples (the guide's own).
+/// texts, folded ([`crate::analysis::pattern::folded_words`]: never read as typos; kept by
+/// the safety layer); `calm` are further calm examples (the guide's own).
 pub fn load(
     files: &[SourceFile],
     spelling: &Spelling,
     slug_exists: &dyn Fn(&str) -> bool,
     langs: &[&str],
-    site_words: &HashSet<String>,
+    site_words: HashSet<String>,
     calm: &[String],
     problems: &mut Vec<Problem>,
 ) -> Option<Safety> {
@@ -217,7 +218,7 @@ pub fn load(
     // Correctly spelt words: the site's texts and the calm examples (everyday wording).
     // The site's words also tell a Danish or English message from Ukrainian typed in
     // Latin letters.
-    builder.known_folded(site_words);
+    builder.known_folded(&site_words);
     builder.known_words(calm.iter().map(String::as_str));
     builder.known_words(shared.calm_examples.iter().map(|e| e.get_ref().as_str()));
     add_groups(&mut builder, &shared.group, &at, problems);
@@ -435,7 +436,7 @@ pub fn load(
         .collect();
     Some(Safety::new(
         builder.build(),
-        site_words.clone(),
+        site_words,
         super::About {
             patterns: about,
             enders: about_enders,
