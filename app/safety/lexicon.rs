@@ -40,7 +40,7 @@ struct SharedDoc {
     about: Vec<Spanned<String>>,
     /// … unless one of these comes in between ("men", "nu", "igen").
     #[serde(default)]
-    about_enders: Vec<String>,
+    about_enders: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -222,21 +222,19 @@ pub fn load(
     builder.known_words(calm.iter().map(String::as_str));
     builder.known_words(shared.calm_examples.iter().map(|e| e.get_ref().as_str()));
     add_groups(&mut builder, &shared.group, &at, problems);
-    let about: Vec<_> = shared
-        .about
-        .iter()
-        .filter_map(|e| {
-            builder
-                .part(&exact(e.get_ref()))
-                .map_err(|m| problems.push(at.loc(e).error(m)))
-                .ok()
-        })
-        .collect();
-    let about_enders = shared
-        .about_enders
-        .iter()
-        .map(|w| crate::analysis::loose(&w.to_lowercase()))
-        .collect();
+    // Both are phrases, found the way `unless` words are ("ikke er fiktion", "i dag").
+    let mut exact_parts = |list: &[Spanned<String>]| -> Vec<super::PatternId> {
+        list.iter()
+            .filter_map(|e| {
+                builder
+                    .part(&exact(e.get_ref()))
+                    .map_err(|m| problems.push(at.loc(e).error(m)))
+                    .ok()
+            })
+            .collect()
+    };
+    let about = exact_parts(&shared.about);
+    let about_enders = exact_parts(&shared.about_enders);
     let mut numbers = Vec::new();
     for n in &shared.number {
         let loc = at.loc(&n.id);

@@ -119,7 +119,8 @@ impl Rule {
 #[derive(Debug, Default)]
 pub(crate) struct About {
     pub patterns: Vec<PatternId>,
-    pub enders: std::collections::HashSet<String>,
+    /// Phrases that end such a context ("men nu", "det er ikke fiktion").
+    pub enders: Vec<PatternId>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -149,8 +150,9 @@ pub enum Evidence {
         file: String,
         line: usize,
         negated: bool,
-        /// Cancelled by an `unless` word right next to it.
-        cancelled: bool,
+        /// Why it does not count, when something in the message cancels it: an
+        /// `unless` word right next to it, or words saying the message is about a subject.
+        cancelled: Option<Cancel>,
     },
     Example {
         category: Option<usize>,
@@ -181,13 +183,50 @@ pub struct Safety {
     thresholds: Thresholds,
 }
 
+/// What cancelled a hit, with the message's own words that did it (for `explain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cancel {
+    /// An `unless` word of the category ("slog op med mig").
+    Unless(String),
+    /// Words saying the message is about a subject ("en opgave om selvmord").
+    About(String),
+}
+
 /// A rule that fired in one message.
 struct Fired {
     rule: usize,
     pattern: PatternId,
     spans: Vec<Span>,
     negated: bool,
-    cancelled: bool,
+    cancelled: Option<Cancel>,
+}
+
+/// Whether the "about" words at `a` reach `hit`: before it in the same sentence, or
+/// right after it in the same clause ("selvmord, til et projekt" is two clauses, so
+/// a comma is allowed: same sentence and at most two words between), with no phrase that
+/// ends the context ("men nu", "det er ikke fiktion") starting in between, or at the hit.
+fn about_covers(msg: &Message, a: Span, hit: Span, enders: &[Span]) -> bool {
+    let toks = &msg.tokens;
+    if toks[a.start].sentence != toks[hit.start].sentence {
+        return false;
+    }
+    let between = if a.end <= hit.start {
+        a.end..hit.start + 1
+    } else if hit.end <= a.start && a.start - hit.end <= 2 {
+        hit.end..a.start
+    } else {
+        return false;
+    };
+    !enders.iter().any(|e| between.contains(&e.start))
+}
+
+/// The message's words at `span`, as written.
+fn words_at(msg: &Message, span: Span) -> String {
+    msg.tokens[span.start..span.end]
+        .iter()
+        .map(|t| t.word.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The smallest span that holds all of `spans`.
@@ -317,7 +356,7 @@ impl Safety {
                     pattern: hit.pattern,
                     spans: vec![hit.span],
                     negated: hit.negated,
-                    cancelled: false,
+                    cancelled: None,
                 });
             }
         }
@@ -331,7 +370,7 @@ impl Safety {
                         pattern: r.patterns[0],
                         spans,
                         negated,
-                        cancelled: false,
+                        cancelled: None,
                     });
                 }
             }
@@ -349,11 +388,14 @@ impl Safety {
                     .map(|h| h.span)
                     .collect()
             });
-            f.cancelled = f.spans.iter().any(|s| {
-                spans
-                    .iter()
-                    .any(|u| u.start <= s.end + 1 && s.start <= u.end + 1)
-            });
+            f.cancelled = spans
+                .iter()
+                .find(|u| {
+                    f.spans
+                        .iter()
+                        .any(|s| u.start <= s.end + 1 && s.start <= u.end + 1)
+                })
+                .map(|&u| Cancel::Unless(words_at(msg, u)));
         }
         // A message about a subject ("en opgave om selvmord", "selvmord, til et projekt"):
         // hits it reaches do not count.
@@ -365,9 +407,21 @@ impl Safety {
             .map(|h| h.span)
             .collect();
         if !about.is_empty() {
+            let enders: Vec<Span> = self
+                .about
+                .enders
+                .iter()
+                .flat_map(|&p| self.lexicon.occurrences(p, msg, &scan))
+                .map(|h| h.span)
+                .collect();
             for f in &mut fired {
                 let hit = hull(&f.spans);
-                f.cancelled |= about.iter().any(|a| self.about_covers(msg, *a, hit));
+                if f.cancelled.is_none() {
+                    f.cancelled = about
+                        .iter()
+                        .find(|a| about_covers(msg, **a, hit, &enders))
+                        .map(|&a| Cancel::About(words_at(msg, a)));
+                }
             }
         }
         // The evidence that counts: words and combinations, and two signs of one category.
@@ -386,9 +440,9 @@ impl Safety {
                 file: r.loc.file.clone(),
                 line: r.loc.line,
                 negated: f.negated,
-                cancelled: f.cancelled,
+                cancelled: f.cancelled.clone(),
             });
-            if f.negated || f.cancelled {
+            if f.negated || f.cancelled.is_some() {
                 continue;
             }
             let span = hull(&f.spans);
@@ -428,7 +482,7 @@ impl Safety {
         }
         // A danger word the writer denies ("jeg har aldrig tænkt på at gøre mig selv noget")
         // is not brought back by likeness alone; a sign still counts.
-        let denied = fired.iter().any(|f| f.negated && !f.cancelled);
+        let denied = fired.iter().any(|f| f.negated && f.cancelled.is_none());
         if best.is_none() && examples {
             let p = self.likeness.score(msg);
             out.evidence.push(Evidence::Likeness {
@@ -447,24 +501,6 @@ impl Safety {
         out
     }
 
-    /// Whether the "about" words at `a` reach `hit`: before it in the same sentence, or
-    /// right after it in the same clause ("selvmord, til et projekt" is two clauses, so
-    /// a comma is allowed: same sentence and at most two words between), with no contrast
-    /// word ("men", "nu", "igen") in between.
-    fn about_covers(&self, msg: &Message, a: Span, hit: Span) -> bool {
-        let toks = &msg.tokens;
-        if toks[a.start].sentence != toks[hit.start].sentence {
-            return false;
-        }
-        let between = if a.end <= hit.start {
-            &toks[a.end..hit.start]
-        } else if hit.end <= a.start && a.start - hit.end <= 2 {
-            &toks[hit.end..a.start]
-        } else {
-            return false;
-        };
-        !between.iter().any(|t| self.about.enders.contains(&t.loose))
-    }
 
     /// The category with the most evidence. A hit inside a longer hit of another category
     /// does not count ("slå mig" is violence, but "slå mig ihjel" is about suicide), and
@@ -575,10 +611,10 @@ impl Safety {
                     } else {
                         ""
                     },
-                    if *cancelled {
-                        " (ophævet af et unless-ord)"
-                    } else {
-                        ""
+                    match cancelled {
+                        Some(Cancel::Unless(w)) => format!(" (ophævet af unless-ordet {w:?})"),
+                        Some(Cancel::About(w)) => format!(" (ophævet: handler om et emne, {w:?})"),
+                        None => String::new(),
                     }
                 ),
                 Evidence::Example {
