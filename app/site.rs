@@ -110,9 +110,12 @@ pub struct Site {
     pub content: Content,
     pub i18n: Arc<I18n>,
     pub assets: Assets,
-    /// Pages that only change when content changes, by path.
-    pub pages: HashMap<String, Page>,
-    pub not_found: HashMap<Lang, Page>,
+    /// Pages that only change when content changes, by path: rendered on their first
+    /// request and kept for this content version ([`Site::page`]).
+    pages: HashMap<String, StaticPage>,
+    not_found: HashMap<Lang, StaticPage>,
+    /// The day the snapshot was built: pages kept for the content version show it.
+    built_on: NaiveDate,
     pub search: SearchIndex,
     pub guide: Guide,
     /// Chat spellings (`chatsprog.toml`), written out before free text is read.
@@ -238,37 +241,26 @@ impl Site {
         };
         clock.lap("guide and safety layer");
         let assets = Assets::build(&content.site);
-        // The search index and the pre-rendered pages need nothing of each other:
-        // build them side by side (start-up time at 10,000 items).
         let docs = search_docs(&content);
-        let (search, (pages, not_found)) = std::thread::scope(|scope| {
-            let languages = &content.site.languages;
-            let search = scope.spawn(move || {
-                let mut clock = Lap::start();
-                let index =
-                    SearchIndex::build(docs, synonyms, &|lang| analysis_of(languages, lang));
-                clock.lap("search index (beside the pages)");
-                index
-            });
-            let rendered = render_static_pages(&content, &guide, &i18n, &assets, today);
-            (search.join(), rendered)
+        let search = SearchIndex::build(docs, synonyms, &|lang| {
+            analysis_of(&content.site.languages, lang)
         });
-        clock.lap("search index and pages");
-        let search = search
-            .unwrap_or_else(|_| Err("the index builder stopped unexpectedly".into()))
-            .map_err(|e| {
-                vec![Problem::error(
-                    "(søgeindeks)",
-                    0,
-                    format!("søgeindekset kunne ikke bygges: {e}"),
-                )]
-            })?;
+        let (pages, not_found) = static_pages(&content);
+        clock.lap("search index");
+        let search = search.map_err(|e| {
+            vec![Problem::error(
+                "(søgeindeks)",
+                0,
+                format!("søgeindekset kunne ikke bygges: {e}"),
+            )]
+        })?;
         Ok(Site {
             content,
             i18n,
             assets,
             pages,
             not_found,
+            built_on: today,
             search,
             guide,
             spelling,
@@ -285,6 +277,60 @@ impl Site {
             i18n: &self.i18n,
             site: &self.content.site,
             assets: &self.assets.urls,
+        }
+    }
+
+    /// The page kept for `path` (a home page, an unfiltered listing or an item's page),
+    /// rendered now if this is its first request.
+    pub fn page(&self, path: &str) -> Option<&Page> {
+        self.pages.get(path).map(|p| self.rendered(p))
+    }
+
+    /// The helpful 404 page in `lang`.
+    pub fn not_found_page(&self, lang: Lang) -> Option<&Page> {
+        self.not_found.get(&lang).map(|p| self.rendered(p))
+    }
+
+    fn rendered<'a>(&'a self, page: &'a StaticPage) -> &'a Page {
+        page.page.get_or_init(|| {
+            let content = &self.content;
+            Page::new(match page.recipe {
+                Recipe::Home(lang) => pages::home(&self.ctx(lang), content, &self.guide),
+                Recipe::Listing(lang, kind) => {
+                    pages::listing(&self.ctx(lang), content, kind, &Default::default())
+                }
+                Recipe::Item(i) => {
+                    let item = &content.items[i];
+                    pages::detail(&self.ctx(item.lang), content, item, self.built_on)
+                }
+                Recipe::NotFound(lang) => pages::not_found(&self.ctx(lang), content),
+            })
+        })
+    }
+}
+
+/// A page that only changes when the content changes. It is rendered and gzipped on its
+/// first request, not at start-up: at 10,000 items rendering every page first took a
+/// third of start-up time and held pages nobody had asked for.
+struct StaticPage {
+    recipe: Recipe,
+    page: std::sync::OnceLock<Page>,
+}
+
+#[derive(Clone, Copy)]
+enum Recipe {
+    Home(Lang),
+    Listing(Lang, Kind),
+    /// Index into `Content::items`.
+    Item(usize),
+    NotFound(Lang),
+}
+
+impl From<Recipe> for StaticPage {
+    fn from(recipe: Recipe) -> StaticPage {
+        StaticPage {
+            recipe,
+            page: std::sync::OnceLock::new(),
         }
     }
 }
@@ -340,52 +386,27 @@ fn resident() -> usize {
         .map_or(0, |pages| pages * 4096)
 }
 
-/// Pages that change only with the content: home, listings, item pages (not courses) and
-/// 404s. Each page is rendered and compressed on its own, so on every core.
-fn render_static_pages(
-    content: &Content,
-    guide: &Guide,
-    i18n: &I18n,
-    assets: &Assets,
-    today: NaiveDate,
-) -> (HashMap<String, Page>, HashMap<Lang, Page>) {
-    use rayon::prelude::*;
-    let ctx = |lang| Ctx {
-        lang,
-        i18n,
-        site: &content.site,
-        assets: &assets.urls,
-    };
-    let langs: Vec<Lang> = content.site.languages.langs().collect();
-    let mut pages: HashMap<String, Page> = langs
-        .par_iter()
-        .flat_map_iter(|&lang| {
-            let ctx = ctx(lang);
-            let home = (ctx.home(), Page::new(pages::home(&ctx, content, guide)));
-            let listings = Kind::ALL.map(|kind| {
-                let path = crate::paths::listing(&content.site.languages, lang, kind.id());
-                let html = pages::listing(&ctx, content, kind, &Default::default());
-                (path, Page::new(html))
-            });
-            std::iter::once(home).chain(listings)
-        })
-        .collect();
+/// The pages kept per content version, by path, and the 404 page per language.
+fn static_pages(content: &Content) -> (HashMap<String, StaticPage>, HashMap<Lang, StaticPage>) {
+    let languages = &content.site.languages;
+    let mut pages: HashMap<String, StaticPage> = HashMap::new();
+    for lang in languages.langs() {
+        pages.insert(lang.home(), Recipe::Home(lang).into());
+        for kind in Kind::ALL {
+            let path = crate::paths::listing(languages, lang, kind.id());
+            pages.insert(path, Recipe::Listing(lang, kind).into());
+        }
+    }
     // Course pages depend on today's date, so they are rendered per request; so are
     // pages without words in their language (see `Item::in_own_words`).
-    let items: Vec<&crate::content::model::Item> = content
-        .items
-        .iter()
-        .filter(|i| i.kind != Kind::Kursus && i.in_own_words())
-        .collect();
-    pages.par_extend(items.par_iter().map(|item| {
-        (
-            item.url(),
-            Page::new(pages::detail(&ctx(item.lang), content, item, today)),
-        )
-    }));
-    let not_found = langs
-        .par_iter()
-        .map(|&lang| (lang, Page::new(pages::not_found(&ctx(lang), content))))
+    for (i, item) in content.items.iter().enumerate() {
+        if item.kind != Kind::Kursus && item.in_own_words() {
+            pages.insert(item.url(), Recipe::Item(i).into());
+        }
+    }
+    let not_found = languages
+        .langs()
+        .map(|lang| (lang, Recipe::NotFound(lang).into()))
         .collect();
     (pages, not_found)
 }

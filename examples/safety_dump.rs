@@ -20,8 +20,8 @@ fn main() {
         let c: Vec<&str> = line.split('\t').collect();
         let msg = findhjaelp::triage::read(&site, c[1]);
         let s = site.safety.screen(&msg);
-        let rule = s.evidence.iter().any(|e| matches!(e, Evidence::Rule{negated:false, cancelled:false, what, ..} if *what != "tegn"));
-        let sign = s.evidence.iter().any(|e| matches!(e, Evidence::Rule{negated:false, cancelled:false, what, ..} if *what == "tegn"));
+        let rule = s.evidence.iter().any(|e| matches!(e, Evidence::Rule{negated:false, cancelled:None, what, ..} if *what != "tegn"));
+        let sign = s.evidence.iter().any(|e| matches!(e, Evidence::Rule{negated:false, cancelled:None, what, ..} if *what == "tegn"));
         let p = s
             .evidence
             .iter()

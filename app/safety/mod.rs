@@ -501,7 +501,6 @@ impl Safety {
         out
     }
 
-
     /// The category with the most evidence. A hit inside a longer hit of another category
     /// does not count ("slå mig" is violence, but "slå mig ihjel" is about suicide), and
     /// one stretch of text counts once; ties go to the lowest `order`.

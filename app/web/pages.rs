@@ -76,7 +76,7 @@ fn segment_page(
     let Some(item) = site.content.get(lang, segment) else {
         return not_found(site, lang, headers);
     };
-    match site.pages.get(&item.url()) {
+    match site.page(&item.url()) {
         Some(page) => cached(page, StatusCode::OK, headers),
         // Course pages show only upcoming dates, so they are rendered for today.
         None => html(
@@ -87,7 +87,7 @@ fn segment_page(
 }
 
 fn serve_cached(site: &Site, lang: Lang, path: &str, headers: &HeaderMap) -> Response {
-    match site.pages.get(path) {
+    match site.page(path) {
         Some(page) => cached(page, StatusCode::OK, headers),
         None => not_found(site, lang, headers),
     }

@@ -60,7 +60,7 @@ pub fn no_store(mut response: Response) -> Response {
 
 /// The helpful 404 page in a language.
 pub fn not_found(site: &Site, lang: Lang, headers: &HeaderMap) -> Response {
-    match site.not_found.get(&lang) {
+    match site.not_found_page(lang) {
         Some(page) => cached(page, StatusCode::NOT_FOUND, headers),
         None => StatusCode::NOT_FOUND.into_response(),
     }
