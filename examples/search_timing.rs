@@ -52,7 +52,7 @@ fn main() {
     assert!(unreadable.is_empty(), "unreadable files: {unreadable:?}");
     let i18n = Arc::new(I18n::embedded().expect("built-in translations"));
     let started = Instant::now();
-    let site = match Site::build(&files, i18n, today()) {
+    let site = match Site::build(files, i18n, today()) {
         Ok(site) => site,
         Err(problems) => {
             for p in problems.iter().filter(|p| p.is_error()) {

@@ -144,7 +144,7 @@ fn a_language_without_interface_text_is_refused_with_the_fix() {
     let site_toml = include_str!("../content/site.toml").to_string()
         + "\n[[language]]\ncode = \"xx\"\nname = \"Testsprog\"\ndir = \"ltr\"\nanalysis = \"plain\"\n";
     let files = embedded_with(&[("site.toml", &site_toml)]);
-    let problems = match findhjaelp::site::Site::build(&files, i18n(), today()) {
+    let problems = match findhjaelp::site::Site::build(files, i18n(), today()) {
         Ok(_) => panic!("a language without i18n/xx must not load"),
         Err(p) => p,
     };

@@ -21,7 +21,7 @@ pub fn i18n() -> Arc<I18n> {
 }
 
 pub fn site_from(files: &[SourceFile]) -> Site {
-    match Site::build(files, i18n(), today()) {
+    match Site::build(files.to_vec(), i18n(), today()) {
         Ok(site) => site,
         Err(problems) => panic!("content has errors: {problems:#?}"),
     }
