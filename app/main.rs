@@ -128,6 +128,16 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let serving = matches!(cli.command, None | Some(Command::Serve(_)));
+    if !serving {
+        // The tools print for people and pipes (`findhjaelp check | head`): a closed pipe
+        // ends them quietly, as it ends other command-line tools, instead of a panic.
+        #[cfg(unix)]
+        // SAFETY: restores the default action of one signal before any thread starts.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        }
+    }
     match cli.command {
         Some(Command::Check(arg)) => check(&source(&arg), i18n),
         Some(Command::Serve(args)) => serve(args, i18n),

@@ -133,6 +133,27 @@ fn staff_can_see_why_and_score_a_case_file() {
     );
     assert!(text.contains("svar: akut-hjaelp"), "{text}");
 
+    // A hit that does not count says which of the message's words cancelled it.
+    let explain = |message: &str| {
+        let out = Command::new(bin)
+            .args(["guide", "explain", message])
+            .output()
+            .expect("the binary runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = explain("vi har en stil om selvmord i dansk");
+    assert!(text.contains("akut: nej"), "{text}");
+    assert!(
+        text.contains("(ophævet: handler om et emne, \"stil om\")"),
+        "names the words that made it a subject: {text}"
+    );
+    // … and a phrase that ends such a context ("it is not fiction") ends it, also when it
+    // is several words long.
+    let text = explain(
+        "han skrev en stil om sin sidste dag, og der stod at det ikke er fiktion og at det bliver i aften",
+    );
+    assert!(text.contains("akut: selvmord"), "{text}");
+
     let cases = data_file("dev-guide.tsv");
     let out = Command::new(bin)
         .args(["guide", "test", cases.to_str().unwrap(), "--min", "0.95"])
