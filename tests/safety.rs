@@ -67,6 +67,7 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
         "fresh-2.tsv",
         "fresh-3.tsv",
         "fresh-4.tsv",
+        "fresh-5.tsv",
         "fresh-6.tsv",
     ] {
         part(&app, name, 5.0).await;
