@@ -155,6 +155,15 @@ fn staff_can_see_why_and_score_a_case_file() {
         "han skrev en stil om sin sidste dag, og der stod at det ikke er fiktion og at det bliver i aften",
     );
     assert!(text.contains("akut: selvmord"), "{text}");
+    // An unless word cancels only within its own clause: "took my phone" is not a reason
+    // to discount the knife said after the comma.
+    let text = explain("de tog min telefon, de har en kniv");
+    assert!(text.contains("akut: trusler-og-vaaben"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("\"har en kniv\" → trusler-og-vaaben") && !l.contains("ophævet")),
+        "the knife counts as a rule, not only by likeness: {text}"
+    );
 
     let cases = data_file("dev-guide.tsv");
     let out = Command::new(bin)

@@ -220,6 +220,20 @@ fn about_covers(msg: &Message, a: Span, hit: Span, enders: &[Span]) -> bool {
     !enders.iter().any(|e| between.contains(&e.start))
 }
 
+/// Whether `u` stands in `s` or right next to it (at most one word between) in the same
+/// clause: "de tog min telefon, de har en kniv" is two things said, and the first must not
+/// cancel the second.
+fn next_to(msg: &Message, u: Span, s: Span) -> bool {
+    let clause = |i: usize| msg.tokens[i].clause;
+    if u.end <= s.start {
+        s.start - u.end <= 1 && clause(u.end - 1) == clause(s.start)
+    } else if s.end <= u.start {
+        u.start - s.end <= 1 && clause(s.end - 1) == clause(u.start)
+    } else {
+        true
+    }
+}
+
 /// The message's words at `span`, as written.
 fn words_at(msg: &Message, span: Span) -> String {
     msg.tokens[span.start..span.end]
@@ -390,11 +404,7 @@ impl Safety {
             });
             f.cancelled = spans
                 .iter()
-                .find(|u| {
-                    f.spans
-                        .iter()
-                        .any(|s| u.start <= s.end + 1 && s.start <= u.end + 1)
-                })
+                .find(|u| f.spans.iter().any(|s| next_to(msg, **u, *s)))
                 .map(|&u| Cancel::Unless(words_at(msg, u)));
         }
         // A message about a subject ("en opgave om selvmord", "selvmord, til et projekt"):
