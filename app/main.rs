@@ -303,6 +303,7 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
     site.warnings = Vec::new();
     reload::release_freed_memory();
     if std::env::var_os("FINDHJAELP_MALLOC_STATS").is_some() {
+        // SAFETY: malloc_stats only prints the allocator's counters to stderr.
         unsafe { libc::malloc_stats() };
     }
     let runtime = match tokio::runtime::Runtime::new() {

@@ -123,7 +123,7 @@ pub struct Site {
     /// The acute-danger layer every piece of free text passes first.
     pub safety: Safety,
     /// Warnings found while loading (errors stop the load). The server prints their
-    /// summary and drops them; a reload hands them to its caller.
+    /// summary and drops them; a reload logs their number and drops them.
     pub warnings: Vec<Problem>,
     /// Which content this is: the start of a hash of every file (for operations).
     pub version: String,

@@ -365,7 +365,7 @@ impl Item {
         std::borrow::Cow::Owned(html)
     }
 
-    /// Whether this language's search and pre-rendered pages include the item: it has
+    /// Whether this language's search and kept pages ([`crate::site::Site::page`]) include the item: it has
     /// words in the language (a file or a `[<code>]` table). Others are still served, in
     /// Danish under a notice, rendered when asked for (a large site in several languages
     /// would otherwise hold a Danish copy of every page per language).

@@ -394,14 +394,9 @@ impl Safety {
         let mut unless: HashMap<usize, Vec<Span>> = HashMap::new();
         for f in &mut fired {
             let c = self.rules[f.rule].category;
-            let spans = unless.entry(c).or_insert_with(|| {
-                self.categories[c]
-                    .unless
-                    .iter()
-                    .flat_map(|&p| self.lexicon.occurrences(p, msg, &scan))
-                    .map(|h| h.span)
-                    .collect()
-            });
+            let spans = unless
+                .entry(c)
+                .or_insert_with(|| self.spans(&self.categories[c].unless, msg, &scan));
             f.cancelled = spans
                 .iter()
                 .find(|u| f.spans.iter().any(|s| next_to(msg, **u, *s)))
@@ -409,21 +404,9 @@ impl Safety {
         }
         // A message about a subject ("en opgave om selvmord", "selvmord, til et projekt"):
         // hits it reaches do not count.
-        let about: Vec<Span> = self
-            .about
-            .patterns
-            .iter()
-            .flat_map(|&p| self.lexicon.occurrences(p, msg, &scan))
-            .map(|h| h.span)
-            .collect();
+        let about = self.spans(&self.about.patterns, msg, &scan);
         if !about.is_empty() {
-            let enders: Vec<Span> = self
-                .about
-                .enders
-                .iter()
-                .flat_map(|&p| self.lexicon.occurrences(p, msg, &scan))
-                .map(|h| h.span)
-                .collect();
+            let enders = self.spans(&self.about.enders, msg, &scan);
             for f in &mut fired {
                 let hit = hull(&f.spans);
                 if f.cancelled.is_none() {
@@ -509,6 +492,15 @@ impl Safety {
         }
         out.category = best;
         out
+    }
+
+    /// Where any of `patterns` occurs in the message.
+    fn spans(&self, patterns: &[PatternId], msg: &Message, scan: &Scan) -> Vec<Span> {
+        patterns
+            .iter()
+            .flat_map(|&p| self.lexicon.occurrences(p, msg, scan))
+            .map(|h| h.span)
+            .collect()
     }
 
     /// The category with the most evidence. A hit inside a longer hit of another category
