@@ -301,8 +301,10 @@ impl Site {
             let content = &self.content;
             Page::new(match page.recipe {
                 Recipe::Home(lang) => pages::home(&self.ctx(lang), content, &self.guide),
+                // The first page always exists (it says when nothing is listed).
                 Recipe::Listing(lang, kind) => {
                     pages::listing(&self.ctx(lang), content, kind, &Default::default())
+                        .unwrap_or_default()
                 }
                 Recipe::Item(i) => {
                     let item = &content.items[i];

@@ -290,6 +290,110 @@ async fn listing_filters_narrow_the_list_and_reject_nonsense() {
     }
 }
 
+/// `n` extra minimal items in a content folder (`partnere`, `indgange`): `test-N`, titled
+/// "Test N", with every fact and contact detail "ukendt".
+fn extra_items(folder: &str, n: usize) -> Vec<(String, String)> {
+    let facts = if folder == "indgange" {
+        "[facts]\nanonymous = \"ukendt\"\nparents_told = \"ukendt\"\nreferral = \"ukendt\"\n\
+         cost = \"ukendt\"\nages = \"ukendt\"\nwait = \"ukendt\"\nwhere = \"ukendt\"\n"
+    } else {
+        ""
+    };
+    (1..=n)
+        .map(|i| {
+            let text = format!(
+                "+++\ntitle = \"Test {i:03}\"\nsummary = \"Et emne til test.\"\n\
+                 audience = [\"unge\"]\nprovider = \"Testforeningen\"\nreviewed = 2026-11-01\n\
+                 {facts}[contact]\nphone = \"ukendt\"\nemail = \"ukendt\"\naddress = \"ukendt\"\n\
+                 hours = \"ukendt\"\n+++\nTekst.\n"
+            );
+            (format!("{folder}/test-{i:03}.da.md"), text)
+        })
+        .collect()
+}
+
+fn app_with_extra(extra: &[(String, String)]) -> axum::Router {
+    let changes: Vec<(&str, &str)> = extra
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    app_with(site_from(&embedded_with(&changes)))
+}
+
+#[tokio::test]
+async fn long_listings_are_split_into_pages_that_keep_the_filter() {
+    let app = app_with_extra(&extra_items("partnere", 120));
+    let cards = |body: &str| body.matches("class=\"card\"").count();
+    let first = get(&app, "/partnere").await;
+    assert_eq!(first.status, 200);
+    assert_eq!(cards(&first.body), 50, "one page of cards");
+    assert!(
+        first.body.contains("rel=\"next\""),
+        "a link to the next page"
+    );
+    assert!(
+        !first.body.contains("rel=\"prev\""),
+        "no previous page on the first"
+    );
+    // Every card appears on exactly one page, and the count says how many there are in all.
+    let mut seen = std::collections::HashSet::new();
+    let mut page = 1;
+    loop {
+        let r = get(&app, &format!("/partnere?audience=unge&page={page}")).await;
+        assert_eq!(r.status, 200, "page {page}");
+        assert!(
+            r.body.contains("<option value=\"unge\" selected"),
+            "filter kept on page {page}"
+        );
+        for (i, _) in r.body.match_indices("href=\"/test-") {
+            let slug = &r.body[i + 7..i + 15];
+            seen.insert(slug.to_string());
+        }
+        if !r.body.contains("rel=\"next\"") {
+            assert!(r.body.contains("rel=\"prev\""), "the last page links back");
+            break;
+        }
+        assert!(
+            r.body.contains(&format!(
+                "?audience=unge&amp;page={}\" rel=\"next\"",
+                page + 1
+            )),
+            "next link keeps the filter on page {page}"
+        );
+        page += 1;
+        assert!(page < 10, "the pager ends");
+    }
+    assert_eq!(seen.len(), 120, "every test partner is on one of the pages");
+    assert!(page >= 3);
+    // Past the last page is not found; a page that is not a number is the visitor's mistake.
+    assert_eq!(
+        get(&app, &format!("/partnere?page={}", page + 1))
+            .await
+            .status,
+        404
+    );
+    for bad in [
+        "/partnere?page=0",
+        "/partnere?page=two",
+        "/partnere?page=-1",
+    ] {
+        let r = get(&app, bad).await;
+        assert_eq!(r.status, 400, "{bad}");
+        assert!(r.body.contains("Sidetallet"), "{bad}: says what was wrong");
+    }
+}
+
+#[tokio::test]
+async fn the_404_page_stays_short_when_there_are_many_entry_points() {
+    let app = app_with_extra(&extra_items("indgange", 60));
+    let r = get(&app, "/findes-ikke").await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.body.matches("class=\"card\"").count(), 30, "a short list");
+    let all = 9 + 60; // the built-in Danish entry points and the test ones
+    let link = format!("href=\"/indgange\">Se alle {all} indgange</a>");
+    assert!(r.body.contains(&link), "a link to all of them");
+}
+
 #[tokio::test]
 async fn courses_hide_past_sessions() {
     let course = "+++\ntitle = \"Testkursus\"\nsummary = \"Et kursus.\"\naudience = [\"foraeldre\"]\n\

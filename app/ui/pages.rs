@@ -62,17 +62,56 @@ pub fn chat_form(ctx: &Ctx<'_>, id: &str) -> impl IntoView {
     }
 }
 
-/// Filters of a listing, from its query string.
+/// How many cards a listing shows per page: a long list is hard to read, and at 10,000
+/// items one page of everything took a millisecond to render for every request.
+pub const LISTING_PAGE_SIZE: usize = 50;
+
+/// How many entry points the 404 page shows before it links to the full list.
+const NOT_FOUND_ENTRY_POINTS: usize = 30;
+
+/// Filters of a listing and the page of it asked for, from its query string.
 #[derive(Debug, Default, Clone)]
 pub struct ListingFilter {
     pub audience: Option<Audience>,
     pub age: Option<u8>,
     pub topic: Option<String>,
+    /// 1-based; `None` is the first page.
+    pub page: Option<usize>,
 }
 
 impl ListingFilter {
-    pub fn is_empty(&self) -> bool {
-        self.audience.is_none() && self.age.is_none() && self.topic.is_none()
+    /// The listing as linked from the menu: no filter, first page (kept, not rendered per
+    /// request).
+    pub fn is_default(&self) -> bool {
+        self.audience.is_none() && self.age.is_none() && self.topic.is_none() && self.page() == 1
+    }
+
+    pub fn page(&self) -> usize {
+        self.page.unwrap_or(1)
+    }
+
+    /// The query string of this filter on another page (empty for the default listing).
+    fn query_for_page(&self, page: usize) -> String {
+        use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+        let age = self.age.map(|a| a.to_string());
+        let page = (page > 1).then(|| page.to_string());
+        let pairs = [
+            ("audience", self.audience.map(|a| a.id())),
+            ("age", age.as_deref()),
+            ("topic", self.topic.as_deref()),
+            ("page", page.as_deref()),
+        ];
+        let query: Vec<String> = pairs
+            .iter()
+            .filter_map(|(k, v)| {
+                v.map(|v| format!("{k}={}", utf8_percent_encode(v, NON_ALPHANUMERIC)))
+            })
+            .collect();
+        if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        }
     }
 
     fn accepts(&self, item: &Item) -> bool {
@@ -82,7 +121,13 @@ impl ListingFilter {
     }
 }
 
-pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFilter) -> String {
+/// A page of a listing, or `None` when the page asked for is past the last one.
+pub fn listing(
+    ctx: &Ctx<'_>,
+    content: &Content,
+    kind: Kind,
+    filter: &ListingFilter,
+) -> Option<String> {
     let title = kind_plural(ctx, kind);
     let languages = &ctx.site.languages;
     let mut meta = PageMeta::new(
@@ -96,21 +141,54 @@ pub fn listing(ctx: &Ctx<'_>, content: &Content, kind: Kind, filter: &ListingFil
         .of_kind(ctx.lang, kind)
         .filter(|i| filter.accepts(i))
         .collect();
+    let pages = items.len().div_ceil(LISTING_PAGE_SIZE).max(1);
+    if filter.page() > pages {
+        return None;
+    }
     let count = ctx.t_args("listing-count", &[("count", items.len().into())]);
-    let list = if items.is_empty() {
+    let shown = items
+        .chunks(LISTING_PAGE_SIZE)
+        .nth(filter.page() - 1)
+        .unwrap_or(&[]);
+    let list = if shown.is_empty() {
         view! { <p class="empty">{ctx.t("listing-empty")}</p> }.into_any()
     } else {
-        cards_at(ctx, &items, CardHeading::H2).into_any()
+        cards_at(ctx, shown, CardHeading::H2).into_any()
     };
-    page(ctx, &meta, || {
+    let pager = (pages > 1).then(|| pager(ctx, &ctx.listing_path(kind), filter, pages));
+    Some(page(ctx, &meta, || {
         view! {
             <h1>{title.clone()}</h1>
             <p class="lead">{ctx.t(&format!("kinds-{}-description", kind.id()))}</p>
             {filter_form(ctx, content, kind, filter)}
             <p class="count" role="status">{count}</p>
             {list}
+            {pager}
         }
-    })
+    }))
+}
+
+/// Links to the previous and next page of a listing, keeping its filter. Plain links, so
+/// they work without script.
+fn pager(ctx: &Ctx<'_>, path: &str, filter: &ListingFilter, pages: usize) -> impl IntoView {
+    let at = filter.page();
+    let link = |to: usize, rel: &'static str, label: String| {
+        let href = format!("{path}{}", filter.query_for_page(to));
+        view! { <a href=href rel=rel>{label}</a> }
+    };
+    let previous = (at > 1).then(|| link(at - 1, "prev", ctx.t("pager-previous")));
+    let next = (at < pages).then(|| link(at + 1, "next", ctx.t("pager-next")));
+    let position = ctx.t_args(
+        "pager-position",
+        &[("page", at.into()), ("pages", pages.into())],
+    );
+    view! {
+        <nav class="pager" aria-label=ctx.t("pager-label")>
+            {previous}
+            <span aria-current="page">{position}</span>
+            {next}
+        </nav>
+    }
 }
 
 fn filter_form(
@@ -287,7 +365,14 @@ pub fn not_found(ctx: &Ctx<'_>, content: &Content) -> String {
         ctx.t("not-found-text"),
         Lang::home,
     );
-    let entry_points: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
+    // A short list: the page is sent for every mistyped address, and a long list of
+    // entry points is no help to someone who is lost; the full list is one link away.
+    let all: Vec<&Item> = content.of_kind(ctx.lang, Kind::Indgang).collect();
+    let shown = &all[..all.len().min(NOT_FOUND_ENTRY_POINTS)];
+    let see_all = (shown.len() < all.len()).then(|| {
+        let label = ctx.t_args("see-all-entry-points", &[("count", all.len().into())]);
+        view! { <p><a href=ctx.listing_path(Kind::Indgang)>{label}</a></p> }
+    });
     page(ctx, &meta, || {
         view! {
             <h1>{ctx.t("not-found-title")}</h1>
@@ -295,7 +380,8 @@ pub fn not_found(ctx: &Ctx<'_>, content: &Content) -> String {
             {search_form(ctx, "", "nf-search")}
             <p><a class="button" href=ctx.guide_path()>{ctx.t("guide-entry-start")}</a></p>
             <h2>{ctx.t("entry-points-heading")}</h2>
-            {item_cards(ctx, &entry_points)}
+            {item_cards(ctx, shown)}
+            {see_all}
         }
     })
 }

@@ -106,13 +106,13 @@ fn listing(
             return respond::bad_request(site, lang, StatusCode::BAD_REQUEST, message_id)
         }
     };
-    if filter.is_empty() {
+    if filter.is_default() {
         return serve_cached(site, lang, &site.ctx(lang).listing_path(kind), headers);
     }
-    html(
-        StatusCode::OK,
-        views::listing(&site.ctx(lang), &site.content, kind, &filter),
-    )
+    match views::listing(&site.ctx(lang), &site.content, kind, &filter) {
+        Some(page) => html(StatusCode::OK, page),
+        None => not_found(site, lang, headers),
+    }
 }
 
 /// Listing filters from a query string. Empty values mean "all"; anything else must be valid.
@@ -135,6 +135,16 @@ pub fn parse_filter(query: &str) -> Result<ListingFilter, &'static str> {
                 )
             }
             "topic" => filter.topic = Some(value),
+            "page" => {
+                filter.page = Some(
+                    value
+                        .trim()
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|p| *p >= 1)
+                        .ok_or("bad-page")?,
+                )
+            }
             _ => {}
         }
     }

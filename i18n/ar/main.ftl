@@ -79,6 +79,11 @@ listing-count = { $count ->
    *[other] عرض { $count } نتيجة
 }
 listing-empty = لا يوجد شيء يطابق اختيارك. جرّب أن تختار أشياء أقل.
+pager-label = الصفحات
+pager-previous = → الصفحة السابقة
+pager-next = الصفحة التالية ←
+pager-position = الصفحة { $page } من { $pages }
+see-all-entry-points = عرض كل نقاط الدخول ({ $count })
 audience-foraeldre = الآباء والأمهات
 audience-unge = الشباب
 audience-fagpersoner = المختصون
@@ -129,6 +134,7 @@ not-found-text = لا نستطيع أن نجد هذه الصفحة. ربما ن�
 bad-request-title = لم نستطع فهم ذلك
 bad-filter = أحد خيارات التصفية غير موجود. ارجع واختر مرة أخرى.
 bad-age = يجب أن يكون العمر رقمًا من 0 إلى 30.
+bad-page = يجب أن يكون رقم الصفحة عددًا صحيحًا من 1 فأكثر.
 bad-encoding = العنوان فيه رموز لا نستطيع قراءتها. اكتب بحثك مرة أخرى.
 too-large = ما أرسلته طويل جدًا. اجعله أقصر وحاول مرة أخرى.
 

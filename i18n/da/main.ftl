@@ -75,6 +75,11 @@ listing-count = { $count ->
    *[other] Viser { $count }
 }
 listing-empty = Intet passer til dit valg. Prøv at vælge færre ting.
+pager-label = Sider
+pager-previous = ← Forrige side
+pager-next = Næste side →
+pager-position = Side { $page } af { $pages }
+see-all-entry-points = Se alle { $count } indgange
 audience-foraeldre = Forældre
 audience-unge = Unge
 audience-fagpersoner = Fagpersoner
@@ -125,6 +130,7 @@ not-found-text = Vi kan ikke finde den side. Måske er den flyttet. Søg herunde
 bad-request-title = Det kunne vi ikke forstå
 bad-filter = Et af valgene i filteret findes ikke. Gå tilbage, og vælg igen.
 bad-age = Alderen skal være et tal fra 0 til 30.
+bad-page = Sidetallet skal være et helt tal fra 1 og op.
 bad-encoding = Adressen indeholder tegn, vi ikke kan læse. Skriv din søgning igen.
 too-large = Det, du sendte, er for langt. Skriv det kortere, og prøv igen.
 

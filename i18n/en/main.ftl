@@ -75,6 +75,11 @@ listing-count = { $count ->
    *[other] Showing { $count }
 }
 listing-empty = Nothing matches your choice. Try choosing fewer things.
+pager-label = Pages
+pager-previous = ← Previous page
+pager-next = Next page →
+pager-position = Page { $page } of { $pages }
+see-all-entry-points = See all { $count } entry points
 audience-foraeldre = Parents
 audience-unge = Young people
 audience-fagpersoner = Professionals
@@ -125,6 +130,7 @@ not-found-text = We cannot find that page. It may have moved. Search below or st
 bad-request-title = We could not understand that
 bad-filter = One of the filter choices does not exist. Go back and choose again.
 bad-age = The age must be a number from 0 to 30.
+bad-page = The page number must be a whole number from 1 up.
 bad-encoding = The address contains characters we cannot read. Please type your search again.
 too-large = What you sent is too long. Please make it shorter and try again.
 
