@@ -170,6 +170,11 @@ impl Token {
 #[derive(Debug, Clone, Default)]
 pub struct Message {
     pub tokens: Vec<Token>,
+    /// The message once more with letters that were typed as digits or signs read as
+    /// letters (`s3lfh@rm` → `selfharm`, `$elvmord` → `selvmord`), when it has such words:
+    /// young people disguise words to get past filters. Kept apart because Arabizi writes
+    /// letters as digits too (`3ammi`), and its first reading must stay as typed.
+    pub undisguised: Option<Box<Message>>,
 }
 
 /// Only this much of a message is read: a chat message is short, and a very long text
@@ -183,6 +188,21 @@ impl Message {
             Some((i, _)) => &text[..i],
             None => text,
         };
+        Message {
+            tokens: Self::tokens(text, spelling),
+            undisguised: undisguise(text)
+                .map(|plain| Box::new(Message::from_tokens(Self::tokens(&plain, spelling)))),
+        }
+    }
+
+    pub fn from_tokens(tokens: Vec<Token>) -> Message {
+        Message {
+            tokens,
+            undisguised: None,
+        }
+    }
+
+    fn tokens(text: &str, spelling: &Spelling) -> Vec<Token> {
         let mut tokens: Vec<Token> = Vec::new();
         split(text, |written, sentence, clause| {
             let word = written.to_lowercase();
@@ -191,7 +211,7 @@ impl Message {
                 None => tokens.push(Token::new(&word, sentence, clause)),
             }
         });
-        Message { tokens }
+        tokens
     }
 
     /// The message read as Ukrainian typed in Latin letters ([`translit`]): its words
@@ -231,8 +251,65 @@ impl Message {
                 _ => t.clone(),
             })
             .collect();
-        Some(Message { tokens })
+        Some(Message::from_tokens(tokens))
     }
+}
+
+/// The letter a digit or sign stands for inside a disguised word.
+fn letter_for(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' | '!' => 'i',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        _ => return None,
+    })
+}
+
+/// `text` with its disguised words written in letters, or `None` when it has none. A word
+/// is disguised when it has at least two letters and a digit or sign that stands for one
+/// (`k1ll`, `s3lfh@rm`, `$h`); plain numbers (`112`, `3 piller`) and a `!` that ends a
+/// word are left alone.
+pub fn undisguise(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let in_word = |i: usize| {
+        let c = chars[i];
+        c.is_alphanumeric()
+            || matches!(c, '@' | '$')
+            || (c == '!'
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+                && i > 0
+                && chars[i - 1].is_alphabetic())
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if !in_word(i) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && in_word(i) {
+            i += 1;
+        }
+        let word = &chars[start..i];
+        let letters = word.iter().filter(|c| c.is_alphabetic()).count();
+        let disguised = letters >= 2 && word.iter().any(|&c| letter_for(c).is_some());
+        for &c in word {
+            match letter_for(c).filter(|_| disguised) {
+                Some(l) => {
+                    out.push(l);
+                    changed = true;
+                }
+                None => out.push(c),
+            }
+        }
+    }
+    changed.then_some(out)
 }
 
 /// The lower-cased words of `text` as a message is split into them (an apostrophe inside
@@ -305,6 +382,39 @@ const fn is_apostrophe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn disguised_words_are_read_in_letters_and_plain_numbers_are_left_alone() {
+        assert_eq!(
+            undisguise("mine s3lfh@rm sår").as_deref(),
+            Some("mine selfharm sår")
+        );
+        assert_eq!(
+            undisguise("$elvmord t4nker!").as_deref(),
+            Some("selvmord tanker!")
+        );
+        assert_eq!(
+            undisguise("jeg vil k1ll mig").as_deref(),
+            Some("jeg vil kill mig")
+        );
+        for plain in [
+            "ring 112 nu",
+            "tog 30 piller kl 3",
+            "hjælp! nu",
+            "det er 24/7",
+            "a4",
+        ] {
+            assert_eq!(undisguise(plain), None, "{plain}");
+        }
+        let msg = Message::read("s3lvmord", &Spelling::default());
+        assert_eq!(
+            msg.tokens[0].word, "s3lvmord",
+            "the first reading stays as typed"
+        );
+        let plain = msg.undisguised.expect("a second reading");
+        assert_eq!(plain.tokens[0].word, "selvmord");
+        assert!(Message::read("3ammi", &Spelling::default()).tokens[0].word == "3ammi");
+    }
 
     #[test]
     fn only_a_message_of_mostly_unknown_latin_words_is_read_as_ukrainian() {

@@ -136,8 +136,9 @@ pub struct Screening {
     pub category: Option<usize>,
     /// Why: every rule that fired (also negated ones, marked) and the nearest examples.
     pub evidence: Vec<Evidence>,
-    /// The words as they were read when the category came from a second reading of the
-    /// message (Ukrainian typed in Latin letters, read back into Cyrillic).
+    /// How the message was read, and its words, when the category came from a second
+    /// reading (disguised letters written out, or Ukrainian typed in Latin letters read
+    /// back into Cyrillic).
     pub reading: Option<String>,
 }
 
@@ -330,29 +331,40 @@ impl Safety {
         }
     }
 
-    /// Judges one message (see the module docs). A message in Latin letters that nothing
-    /// fired on is read once more as Ukrainian typed in Latin letters
-    /// ([`Message::cyrillic_reading`]), so every Ukrainian word in the lexicon also
-    /// reaches `tato mene bje`.
+    /// Judges one message (see the module docs). When nothing fired, the message is read
+    /// again: with its disguised words in letters ([`Message::undisguised`]), and, when in
+    /// Latin letters, as Ukrainian typed in Latin letters ([`Message::cyrillic_reading`]),
+    /// so every Ukrainian word in the lexicon also reaches `tato mene bje`.
     pub fn screen(&self, msg: &Message) -> Screening {
         let first = self.screen_reading(msg, true);
         if first.category.is_some() {
             return first;
         }
-        match msg.cyrillic_reading(|w| self.site_words.contains(w)) {
-            Some(cyrillic) => {
-                // Rules only: the examples' likeness means little for a reading made by
-                // a machine.
-                let mut second = self.screen_reading(&cyrillic, false);
-                if second.category.is_none() {
-                    return first;
-                }
-                let words: Vec<&str> = cyrillic.tokens.iter().map(|t| t.word.as_str()).collect();
-                second.reading = Some(words.join(" "));
-                second
+        // A person's own words with letters disguised: the examples may judge it too.
+        if let Some(plain) = msg.undisguised.as_deref() {
+            if let Some(s) = self.second_reading(plain, true, "læst med bogstaver for tal og tegn")
+            {
+                return s;
             }
-            None => first,
         }
+        // Rules only: the examples' likeness means little for a reading made by a machine.
+        if let Some(cyrillic) = msg.cyrillic_reading(|w| self.site_words.contains(w)) {
+            if let Some(s) =
+                self.second_reading(&cyrillic, false, "læst som ukrainsk med latinske bogstaver")
+            {
+                return s;
+            }
+        }
+        first
+    }
+
+    /// Another reading of a message, when it finds a category; `why` says how it was read.
+    fn second_reading(&self, reading: &Message, examples: bool, why: &str) -> Option<Screening> {
+        let mut s = self.screen_reading(reading, examples);
+        s.category?;
+        let words: Vec<&str> = reading.tokens.iter().map(|t| t.word.as_str()).collect();
+        s.reading = Some(format!("{why}: {}", words.join(" ")));
+        Some(s)
     }
 
     /// Judges one reading of a message; `examples`: ask the examples when no rule fired.
@@ -590,9 +602,7 @@ impl Safety {
             None => "akut: nej".to_string(),
         }];
         if let Some(reading) = &s.reading {
-            lines.push(format!(
-                "  læst som ukrainsk med latinske bogstaver: {reading}"
-            ));
+            lines.push(format!("  {reading}"));
         }
         for e in &s.evidence {
             lines.push(match e {
