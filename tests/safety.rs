@@ -69,6 +69,7 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
         "fresh-4.tsv",
         "fresh-5.tsv",
         "fresh-6.tsv",
+        "fresh-7.tsv",
     ] {
         part(&app, name, 5.0).await;
     }
@@ -163,6 +164,21 @@ fn staff_can_see_why_and_score_a_case_file() {
         text.lines()
             .any(|l| l.contains("\"har en kniv\" → trusler-og-vaaben") && !l.contains("ophævet")),
         "the knife counts as a rule, not only by likeness: {text}"
+    );
+
+    // The writer turning the subject to themself, after it, ends the context too; a past
+    // event followed by "but now" does not ("men nu har jeg det godt" stays calm).
+    let text = explain("jeg har en opgave om selvskade og jeg gør det selv");
+    assert!(text.contains("akut: selvskade"), "{text}");
+    let text = explain("for mange år siden skar jeg i mig selv, men nu har jeg det godt");
+    assert!(text.contains("akut: nej"), "{text}");
+    // Letters typed as digits or signs are read as letters ("s3lfh@rm" is "selfharm"),
+    // and the explanation says the message was read that way.
+    let text = explain("skolesygeplejersken må ikke se mine s3lfh@rm sår");
+    assert!(text.contains("akut: selvskade"), "{text}");
+    assert!(
+        text.contains("læst med bogstaver for tal og tegn"),
+        "{text}"
     );
 
     let cases = data_file("dev-guide.tsv");

@@ -330,9 +330,16 @@ impl LexiconBuilder {
                         }
                     }
                 }
-                Kind::Infix => lex.infixes.push(id),
+                Kind::Infix => {
+                    lex.infixes.push(id);
+                    if n >= s.typo_from + 2 {
+                        lex.typo_infixes.push(id);
+                    }
+                }
             }
         }
+        let infix_keys = lex.infixes.iter().map(|&id| &self.words[id as usize].loose);
+        lex.infix_finder = aho_corasick::AhoCorasick::new(infix_keys).ok();
         // Which words each pattern can start with (through groups too), and which top-level
         // patterns start with which word.
         for (pid, p) in self.patterns.iter().enumerate() {
@@ -452,6 +459,10 @@ pub struct Lexicon {
     prefix_lens: Vec<usize>,
     typo_prefixes: HashMap<char, Vec<u32>>,
     infixes: Vec<u32>,
+    /// Finds every infix word inside a word in one pass (match `i` is `infixes[i]`).
+    infix_finder: Option<aho_corasick::AhoCorasick>,
+    /// The infix words long enough to be found with a typo in them.
+    typo_infixes: Vec<u32>,
     starts: HashMap<u32, Vec<PatternId>>,
     /// The words each pattern can start with, sorted ([`NUMBER`] for a number).
     firsts: Vec<Vec<u32>>,
@@ -519,17 +530,15 @@ impl Lexicon {
             }
         }
         // Joined words (`typos == false`) are only compared whole, not searched inside.
-        for &id in self.infixes.iter().filter(|_| typos) {
-            let w = &self.words[id as usize];
-            let found = if w.letters.len() <= n && t.loose.contains(&w.loose) {
-                true
-            } else {
-                !known
-                    && w.letters.len() >= s.typo_from + 2
-                    && infix_within(&w.letters, &t.letters, 1).is_some()
-            };
-            if found {
-                out.push(id);
+        if typos {
+            if let Some(finder) = &self.infix_finder {
+                let found = finder.find_overlapping_iter(&t.loose);
+                out.extend(found.map(|m| self.infixes[m.pattern().as_usize()]));
+            }
+            if !known {
+                out.extend(self.typo_infixes.iter().filter(|&&id| {
+                    infix_within(&self.words[id as usize].letters, &t.letters, 1).is_some()
+                }));
             }
         }
         // Typos: like most spelling correctors, trust the first letter.

@@ -38,9 +38,12 @@ struct SharedDoc {
     /// means): hits after them in the same sentence do not count …
     #[serde(default)]
     about: Vec<Spanned<String>>,
-    /// … unless one of these comes in between ("men", "nu", "igen").
+    /// … unless one of these comes in between ("men", "nu", "igen") …
     #[serde(default)]
     about_enders: Vec<Spanned<String>>,
+    /// … or one of these anywhere after the about-phrase ("og jeg gør det selv").
+    #[serde(default)]
+    about_enders_after: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -235,6 +238,7 @@ pub fn load(
     };
     let about = exact_parts(&shared.about);
     let about_enders = exact_parts(&shared.about_enders);
+    let about_enders_after = exact_parts(&shared.about_enders_after);
     let mut numbers = Vec::new();
     for n in &shared.number {
         let loc = at.loc(&n.id);
@@ -438,6 +442,7 @@ pub fn load(
         super::About {
             patterns: about,
             enders: about_enders,
+            enders_after: about_enders_after,
         },
         categories,
         numbers,

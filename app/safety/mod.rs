@@ -121,6 +121,9 @@ pub(crate) struct About {
     pub patterns: Vec<PatternId>,
     /// Phrases that end such a context ("men nu", "det er ikke fiktion").
     pub enders: Vec<PatternId>,
+    /// Phrases that end it wherever they stand after it in the sentence: the writer
+    /// turning to themself ("… om selvskade, og jeg gør det selv").
+    pub enders_after: Vec<PatternId>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -178,6 +181,9 @@ pub struct Safety {
     rules: Vec<Rule>,
     /// Top-level pattern → the word or sign rules that use it.
     by_pattern: HashMap<PatternId, Vec<usize>>,
+    /// The combination rules (a few among thousands of rules: not found by a scan per
+    /// message).
+    combinations: Vec<usize>,
     examples: nearest::Index<Option<usize>>,
     /// Acute (any category) against calm, learnt from the same examples.
     likeness: nearest::Linear,
@@ -206,9 +212,13 @@ struct Fired {
 /// right after it in the same clause ("selvmord, til et projekt" is two clauses, so
 /// a comma is allowed: same sentence and at most two words between), with no phrase that
 /// ends the context ("men nu", "det er ikke fiktion") starting in between, or at the hit.
-fn about_covers(msg: &Message, a: Span, hit: Span, enders: &[Span]) -> bool {
+/// Whether about-phrase `a` covers `hit`: the same sentence, the hit after it (or at most
+/// two words before it), and no ender between them; an ender that also counts after
+/// (`after`: "og jeg gør det selv") may stand anywhere after the about-phrase.
+fn about_covers(msg: &Message, a: Span, hit: Span, enders: &[Span], after: &[Span]) -> bool {
     let toks = &msg.tokens;
-    if toks[a.start].sentence != toks[hit.start].sentence {
+    let sentence = toks[hit.start].sentence;
+    if toks[a.start].sentence != sentence {
         return false;
     }
     let between = if a.end <= hit.start {
@@ -218,7 +228,9 @@ fn about_covers(msg: &Message, a: Span, hit: Span, enders: &[Span]) -> bool {
     } else {
         return false;
     };
-    !enders.iter().any(|e| between.contains(&e.start))
+    // Not the hit's own words ("skar i mig selv").
+    let later = |e: &Span| e.start >= a.end.max(hit.end) && toks[e.start].sentence == sentence;
+    !enders.iter().any(|e| between.contains(&e.start)) && !after.iter().any(later)
 }
 
 /// Whether `u` stands in `s` or right next to it (at most one word between) in the same
@@ -269,9 +281,13 @@ impl Safety {
         thresholds: Thresholds,
     ) -> Safety {
         let mut by_pattern: HashMap<PatternId, Vec<usize>> = HashMap::new();
+        let mut combinations = Vec::new();
         for (i, r) in rules.iter().enumerate() {
-            if matches!(r.kind, RuleKind::Word | RuleKind::Sign) {
-                by_pattern.entry(r.patterns[0]).or_default().push(i);
+            match r.kind {
+                RuleKind::Word | RuleKind::Sign => {
+                    by_pattern.entry(r.patterns[0]).or_default().push(i)
+                }
+                RuleKind::Combination => combinations.push(i),
             }
         }
         Safety {
@@ -282,6 +298,7 @@ impl Safety {
             numbers,
             rules,
             by_pattern,
+            combinations,
             examples,
             likeness,
             thresholds,
@@ -388,17 +405,16 @@ impl Safety {
         }
         // Combinations share their parts (@barn, @slå, …): each part is looked for once.
         let mut parts: HashMap<PatternId, Vec<Hit>> = HashMap::new();
-        for (rule, r) in self.rules.iter().enumerate() {
-            if r.kind == RuleKind::Combination {
-                if let Some((spans, negated)) = self.combination(r, msg, &scan, &mut parts) {
-                    fired.push(Fired {
-                        rule,
-                        pattern: r.patterns[0],
-                        spans,
-                        negated,
-                        cancelled: None,
-                    });
-                }
+        for &rule in &self.combinations {
+            let r = &self.rules[rule];
+            if let Some((spans, negated)) = self.combination(r, msg, &scan, &mut parts) {
+                fired.push(Fired {
+                    rule,
+                    pattern: r.patterns[0],
+                    spans,
+                    negated,
+                    cancelled: None,
+                });
             }
         }
         // Words that mean something else right next to a hit (at most one word between:
@@ -419,12 +435,13 @@ impl Safety {
         let about = self.spans(&self.about.patterns, msg, &scan);
         if !about.is_empty() {
             let enders = self.spans(&self.about.enders, msg, &scan);
+            let after = self.spans(&self.about.enders_after, msg, &scan);
             for f in &mut fired {
                 let hit = hull(&f.spans);
                 if f.cancelled.is_none() {
                     f.cancelled = about
                         .iter()
-                        .find(|a| about_covers(msg, **a, hit, &enders))
+                        .find(|a| about_covers(msg, **a, hit, &enders, &after))
                         .map(|&a| Cancel::About(words_at(msg, a)));
                 }
             }
