@@ -204,10 +204,13 @@ impl Message {
 
     fn tokens(text: &str, spelling: &Spelling) -> Vec<Token> {
         let mut tokens: Vec<Token> = Vec::new();
-        split(text, |written, sentence, clause| {
+        // A picture counts only when the spelling list says what word it stands for
+        // ("💊" = "piller"); other pictures are left out, as before they were read.
+        split(text, true, |written, sentence, clause| {
             let word = written.to_lowercase();
             match spelling.get(&word) {
                 Some(words) => tokens.extend(words.iter().map(|w| Token::new(w, sentence, clause))),
+                None if word.chars().any(is_picture) => {}
                 None => tokens.push(Token::new(&word, sentence, clause)),
             }
         });
@@ -316,7 +319,7 @@ pub fn undisguise(text: &str) -> Option<String> {
 /// a word belongs to it: `don't`, `м'ясо`). Patterns are split the same way.
 pub fn message_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    split(text, |w, _, _| out.push(w.to_lowercase()));
+    split(text, false, |w, _, _| out.push(w.to_lowercase()));
     out
 }
 
@@ -326,9 +329,15 @@ const ABBREVIATIONS: &[&str] = &[
     "ekskl", "tlf", "mr", "mrs", "ms", "dr", "st", "vs", "etc", "approx", "eks",
 ];
 
+/// Whether `c` is a picture character (emoji), which people write for words: 💊, 🔪.
+pub fn is_picture(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}')
+}
+
 /// Calls `f(word, sentence, clause)` for every word of `text`. A boundary counts once a
-/// word follows it ("Hjælp!\n" ends one sentence).
-fn split(text: &str, mut f: impl FnMut(&str, u32, u32)) {
+/// word follows it ("Hjælp!\n" ends one sentence). With `pictures`, each picture
+/// character is a word of its own ("💊💊" is two); otherwise they are left out.
+fn split(text: &str, pictures: bool, mut f: impl FnMut(&str, u32, u32)) {
     let (mut sentence, mut clause) = (0u32, 0u32);
     let (mut new_sentence, mut new_clause) = (false, false);
     let mut prev = ' ';
@@ -336,7 +345,13 @@ fn split(text: &str, mut f: impl FnMut(&str, u32, u32)) {
     // The word just before a full stop: an abbreviation's stop ends no sentence.
     let mut last_word = "";
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() || (is_apostrophe(c) && start.is_some()) {
+        let picture = pictures && is_picture(c);
+        if c.is_alphanumeric() || (is_apostrophe(c) && start.is_some()) || picture {
+            if picture {
+                if let Some(b) = start.take() {
+                    f(text[b..i].trim_end_matches(is_apostrophe), sentence, clause);
+                }
+            }
             if start.is_none() {
                 start = Some(i);
                 if new_sentence {
@@ -346,6 +361,11 @@ fn split(text: &str, mut f: impl FnMut(&str, u32, u32)) {
                     clause += 1;
                 }
                 (new_sentence, new_clause) = (false, false);
+            }
+            if picture {
+                f(&text[i..i + c.len_utf8()], sentence, clause);
+                start = None;
+                last_word = "";
             }
             prev = c;
             continue;
@@ -382,6 +402,32 @@ const fn is_apostrophe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picture_is_read_as_the_word_the_spelling_list_gives_it_and_others_are_left_out() {
+        let spelling = Spelling::from_pairs(&[("💊", "piller")]);
+        let words = |text: &str| -> Vec<String> {
+            Message::read(text, &spelling)
+                .tokens
+                .into_iter()
+                .map(|t| t.word)
+                .collect()
+        };
+        assert_eq!(
+            words("tager alle💊💊 nu"),
+            ["tager", "alle", "piller", "piller", "nu"]
+        );
+        assert_eq!(
+            words("haha 😂 nej"),
+            ["haha", "nej"],
+            "an unknown picture is no word"
+        );
+        assert_eq!(
+            message_words("vil 💊 dø"),
+            ["vil", "dø"],
+            "patterns have no pictures"
+        );
+    }
 
     #[test]
     fn disguised_words_are_read_in_letters_and_plain_numbers_are_left_alone() {

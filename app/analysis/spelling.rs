@@ -40,13 +40,17 @@ impl Spelling {
         let mut map = HashMap::new();
         for (written, meant) in doc.spelling {
             let words = super::message_words(meant.get_ref());
-            if words.is_empty() || super::message_words(&written).len() != 1 {
+            // A picture is read one character at a time, without its "show as emoji" mark.
+            let written = written.replace('\u{FE0F}', "");
+            let mut chars = written.chars();
+            let picture = chars.next().is_some_and(super::is_picture) && chars.next().is_none();
+            if words.is_empty() || !(picture || super::message_words(&written).len() == 1) {
                 let line = crate::problem::line_of(&file.text, meant.span().start);
                 problems.push(Problem::error(
                     FILE,
                     line,
                     format!(
-                        "`{written} = \"{}\"`: til venstre skal stå ét ord, som folk skriver det, og til højre det eller de ord, det betyder, fx ik = \"ikke\".",
+                        "`{written} = \"{}\"`: til venstre skal stå ét ord (eller én emoji), som folk skriver det, og til højre det eller de ord, det betyder, fx ik = \"ikke\".",
                         meant.get_ref()
                     ),
                 ));
