@@ -60,8 +60,12 @@ impl Content {
         self.items.iter().filter(move |i| i.lang == lang)
     }
 
+    /// The items of one kind in one language, by title: one run of `items` (sorted by
+    /// kind, language and title), found by binary search, not a pass over every item.
     pub fn of_kind(&self, lang: Lang, kind: Kind) -> impl Iterator<Item = &Item> {
-        self.in_lang(lang).filter(move |i| i.kind == kind)
+        let start = self.items.partition_point(|i| (i.kind, i.lang) < (kind, lang));
+        let end = self.items.partition_point(|i| (i.kind, i.lang) <= (kind, lang));
+        self.items[start..end].iter()
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
@@ -214,9 +218,8 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
         all.push(master);
     }
     all.retain(|i| !i.draft);
-    all.sort_by(|a, b| {
-        (a.kind, a.lang, a.title.to_lowercase()).cmp(&(b.kind, b.lang, b.title.to_lowercase()))
-    });
+    // `Content::of_kind` relies on this order. Keys built once per item, not per comparison.
+    all.sort_by_cached_key(|i| (i.kind, i.lang, i.title.to_lowercase()));
 
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     let has_errors = problems.iter().any(Problem::is_error);
