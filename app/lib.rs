@@ -5,6 +5,7 @@ pub mod assets;
 pub mod cases;
 pub mod content;
 pub mod guide;
+pub mod gzip;
 pub mod i18n;
 pub mod lang;
 pub mod log;

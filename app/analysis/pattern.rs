@@ -340,6 +340,12 @@ impl LexiconBuilder {
         }
         let infix_keys = lex.infixes.iter().map(|&id| &self.words[id as usize].loose);
         lex.infix_finder = aho_corasick::AhoCorasick::new(infix_keys).ok();
+        let halves = lex.typo_infixes.iter().flat_map(|&id| {
+            let letters = &self.words[id as usize].letters;
+            let (a, b) = letters.split_at(letters.len() / 2);
+            [a.iter().collect::<String>(), b.iter().collect::<String>()]
+        });
+        lex.typo_infix_halves = aho_corasick::AhoCorasick::new(halves).ok();
         // Which words each pattern can start with (through groups too), and which top-level
         // patterns start with which word.
         for (pid, p) in self.patterns.iter().enumerate() {
@@ -461,8 +467,12 @@ pub struct Lexicon {
     infixes: Vec<u32>,
     /// Finds every infix word inside a word in one pass (match `i` is `infixes[i]`).
     infix_finder: Option<aho_corasick::AhoCorasick>,
-    /// The infix words long enough to be found with a typo in them.
+    /// The infix words long enough to be found with a typo in them …
     typo_infixes: Vec<u32>,
+    /// … found through their halves: one typo leaves one half of the word as written, so
+    /// only a word with a half inside the typed word is compared letter by letter (match
+    /// `i` is a half of `typo_infixes[i / 2]`).
+    typo_infix_halves: Option<aho_corasick::AhoCorasick>,
     starts: HashMap<u32, Vec<PatternId>>,
     /// The words each pattern can start with, sorted ([`NUMBER`] for a number).
     firsts: Vec<Vec<u32>>,
@@ -535,8 +545,14 @@ impl Lexicon {
                 let found = finder.find_overlapping_iter(&t.loose);
                 out.extend(found.map(|m| self.infixes[m.pattern().as_usize()]));
             }
-            if !known {
-                out.extend(self.typo_infixes.iter().filter(|&&id| {
+            if let (false, Some(halves)) = (known, &self.typo_infix_halves) {
+                let mut candidates: Vec<u32> = halves
+                    .find_overlapping_iter(&t.loose)
+                    .map(|m| self.typo_infixes[m.pattern().as_usize() / 2])
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                out.extend(candidates.into_iter().filter(|&id| {
                     infix_within(&self.words[id as usize].letters, &t.letters, 1).is_some()
                 }));
             }

@@ -47,6 +47,29 @@ pub struct Content {
     /// Published items in both languages, ordered by kind and title.
     pub items: Vec<Item>,
     index: HashMap<(Lang, String), usize>,
+    /// What listings filter on, one entry per item (parallel to `items`).
+    facets: Vec<Facets>,
+}
+
+/// An item's audiences, ages and topics, small and side by side, so a filtered listing
+/// of thousands of items reads a few bytes per item instead of each item's lists.
+#[derive(Debug, Clone, Copy)]
+struct Facets {
+    /// Bit per [`Audience::index`].
+    audience: u32,
+    age: Option<[u8; 2]>,
+    /// Bit per topic (its place in `Content::topics`) for the first 64 topics …
+    topics: u64,
+    /// … and whether it has one further on (then its list is read).
+    later_topics: bool,
+}
+
+/// A filter on a listing: only items for this audience, age or topic (`None`: any).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Filter<'a> {
+    pub audience: Option<Audience>,
+    pub age: Option<u8>,
+    pub topic: Option<&'a str>,
 }
 
 impl Content {
@@ -60,12 +83,46 @@ impl Content {
         self.items.iter().filter(move |i| i.lang == lang)
     }
 
-    /// The items of one kind in one language, by title: one run of `items` (sorted by
-    /// kind, language and title), found by binary search, not a pass over every item.
+    /// The items of one kind in one language, by title.
     pub fn of_kind(&self, lang: Lang, kind: Kind) -> impl Iterator<Item = &Item> {
+        let (start, end) = self.run_of(lang, kind);
+        self.items[start..end].iter()
+    }
+
+    /// The items of one kind in one language that pass `filter`, by title.
+    pub fn listing(&self, lang: Lang, kind: Kind, filter: Filter<'_>) -> Vec<&Item> {
+        let (start, end) = self.run_of(lang, kind);
+        let topic = filter.topic.map(|id| self.topics.iter().position(|t| t.id == id));
+        let accepts = |i: usize| {
+            let f = &self.facets[i];
+            filter
+                .audience
+                .is_none_or(|a| f.audience & (1 << a.index()) != 0)
+                && filter.age.is_none_or(|age| {
+                    f.age.is_none_or(|[lo, hi]| lo <= age && age <= hi)
+                })
+                && match topic {
+                    None => true,
+                    // A topic that does not exist lists nothing.
+                    Some(None) => false,
+                    Some(Some(t)) if t < 64 => f.topics & (1 << t) != 0,
+                    Some(Some(t)) => {
+                        f.later_topics && self.items[i].topics.contains(&self.topics[t].id)
+                    }
+                }
+        };
+        (start..end)
+            .filter(|&i| accepts(i))
+            .map(|i| &self.items[i])
+            .collect()
+    }
+
+    /// Where the items of one kind in one language lie in `items` (sorted by kind,
+    /// language and title): found by binary search, not a pass over every item.
+    fn run_of(&self, lang: Lang, kind: Kind) -> (usize, usize) {
         let start = self.items.partition_point(|i| (i.kind, i.lang) < (kind, lang));
         let end = self.items.partition_point(|i| (i.kind, i.lang) <= (kind, lang));
-        self.items[start..end].iter()
+        (start, end)
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
@@ -230,11 +287,13 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
                 .enumerate()
                 .map(|(i, item)| ((item.lang, item.slug.clone()), i))
                 .collect();
+            let facets = all.iter().map(|item| facets_of(item, &topics)).collect();
             Some(Content {
                 site,
                 topics,
                 items: all,
                 index,
+                facets,
             })
         }
         _ => None,
@@ -534,4 +593,20 @@ fn fallback_item(master: &Item, lang: Lang) -> Item {
         item.body_text = "".into();
     }
     item
+}
+
+fn facets_of(item: &Item, topics: &[Topic]) -> Facets {
+    let mut f = Facets {
+        audience: item.audience.iter().fold(0, |bits, a| bits | 1 << a.index()),
+        age: item.age,
+        topics: 0,
+        later_topics: false,
+    };
+    for id in &item.topics {
+        match topics.iter().position(|t| &t.id == id) {
+            Some(t) if t < 64 => f.topics |= 1 << t,
+            _ => f.later_topics = true,
+        }
+    }
+    f
 }

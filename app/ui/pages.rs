@@ -114,10 +114,12 @@ impl ListingFilter {
         }
     }
 
-    fn accepts(&self, item: &Item) -> bool {
-        self.audience.is_none_or(|a| item.audience.contains(&a))
-            && self.age.is_none_or(|age| item.is_for_age(age))
-            && self.topic.as_ref().is_none_or(|t| item.topics.contains(t))
+    fn content_filter(&self) -> crate::content::Filter<'_> {
+        crate::content::Filter {
+            audience: self.audience,
+            age: self.age,
+            topic: self.topic.as_deref(),
+        }
     }
 }
 
@@ -137,10 +139,7 @@ pub fn listing(
         |lang| crate::paths::listing(languages, lang, kind.id()),
     );
     meta.breadcrumbs.push((title.clone(), None));
-    let items: Vec<&Item> = content
-        .of_kind(ctx.lang, kind)
-        .filter(|i| filter.accepts(i))
-        .collect();
+    let items = content.listing(ctx.lang, kind, filter.content_filter());
     let pages = items.len().div_ceil(LISTING_PAGE_SIZE).max(1);
     if filter.page() > pages {
         return None;

@@ -18,7 +18,6 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 use tower::{Layer, Service, ServiceBuilder};
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -31,11 +30,9 @@ const PERMISSIONS: &str = "accelerometer=(), camera=(), geolocation=(), gyroscop
 pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
     router
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
-        // Pages rendered per request, JSON and the stylesheet; cached pages are gzipped
+        // Pages rendered per request, JSON and the stylesheet; kept pages are gzipped
         // already, and the layer leaves responses with a Content-Encoding alone.
-        // Fastest: the responses are small and made per request; level 6 cost more CPU
-        // than the search itself (bench/RESULTS.md, issue 15).
-        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
+        .layer(super::compress::GzipLayer)
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

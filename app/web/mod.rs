@@ -2,6 +2,7 @@
 //! Handlers are thin: they parse input, pick the snapshot and call a view.
 
 pub mod api;
+pub mod compress;
 pub mod form;
 pub mod guide;
 pub mod lang;

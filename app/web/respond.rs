@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 
 const HTML: &str = "text/html; charset=utf-8";
 
-fn accepts_gzip(headers: &HeaderMap) -> bool {
+pub(super) fn accepts_gzip(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
