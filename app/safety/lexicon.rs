@@ -104,6 +104,11 @@ struct CategoryDoc {
     group: Vec<GroupDoc>,
     #[serde(default)]
     words: Vec<Spanned<String>>,
+    /// Like `words`, but no `unless` word cancels them: plain statements of a plan or a
+    /// danger now ("kan ikke love at jeg ikke gør det"), which a "lol" after them does
+    /// not make a joke.
+    #[serde(default)]
+    firm: Vec<Spanned<String>>,
     #[serde(default)]
     signs: Vec<Spanned<String>>,
     #[serde(default)]
@@ -339,26 +344,16 @@ pub fn load(
                 .map_err(|e| problems.push(at.loc(entry).error(e)))
                 .ok()
         };
-        for w in &doc.words {
-            if let Some(p) = compile(w, false, &mut builder, problems) {
-                rules.push(Rule::new(
-                    index,
-                    RuleKind::Word,
-                    vec![p],
-                    at.loc(w),
-                    w.get_ref(),
-                ));
-            }
-        }
-        for w in &doc.signs {
-            if let Some(p) = compile(w, false, &mut builder, problems) {
-                rules.push(Rule::new(
-                    index,
-                    RuleKind::Sign,
-                    vec![p],
-                    at.loc(w),
-                    w.get_ref(),
-                ));
+        let lists = [
+            (&doc.words, RuleKind::Word),
+            (&doc.firm, RuleKind::Firm),
+            (&doc.signs, RuleKind::Sign),
+        ];
+        for (list, kind) in lists {
+            for w in list {
+                if let Some(p) = compile(w, false, &mut builder, problems) {
+                    rules.push(Rule::new(index, kind, vec![p], at.loc(w), w.get_ref()));
+                }
             }
         }
         for c in &doc.combination {
@@ -400,7 +395,7 @@ pub fn load(
                     .ok()
             })
             .collect();
-        if doc.words.is_empty() && doc.combination.is_empty() {
+        if doc.words.is_empty() && doc.firm.is_empty() && doc.combination.is_empty() {
             problems.push(top.error(
                 "Kategorien har ingen words og ingen [[combination]]: siden kan ikke genkende den.",
             ));

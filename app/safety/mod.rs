@@ -83,6 +83,8 @@ pub struct Call {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RuleKind {
     Word,
+    /// A word no `unless` word cancels.
+    Firm,
     Sign,
     Combination,
 }
@@ -212,8 +214,8 @@ struct Fired {
 /// right after it in the same clause ("selvmord, til et projekt" is two clauses, so
 /// a comma is allowed: same sentence and at most two words between), with no phrase that
 /// ends the context ("men nu", "det er ikke fiktion") starting in between, or at the hit.
-/// Whether about-phrase `a` covers `hit`: the same sentence, the hit after it (or at most
-/// two words before it), and no ender between them; an ender that also counts after
+/// Whether about-phrase `a` covers `hit`: the same sentence, the hit after it in the same
+/// clause (or at most two words before it), and no ender between them; an ender that also counts after
 /// (`after`: "og jeg gør det selv") may stand anywhere after the about-phrase.
 fn about_covers(msg: &Message, a: Span, hit: Span, enders: &[Span], after: &[Span]) -> bool {
     let toks = &msg.tokens;
@@ -221,7 +223,12 @@ fn about_covers(msg: &Message, a: Span, hit: Span, enders: &[Span], after: &[Spa
     if toks[a.start].sentence != sentence {
         return false;
     }
+    // After the subject, only in its own clause: "i filmen om krigen, min far slår mig"
+    // is two things said.
     let between = if a.end <= hit.start {
+        if toks[a.end - 1].clause != toks[hit.start].clause {
+            return false;
+        }
         a.end..hit.start + 1
     } else if hit.end <= a.start && a.start - hit.end <= 2 {
         hit.end..a.start
@@ -284,7 +291,7 @@ impl Safety {
         let mut combinations = Vec::new();
         for (i, r) in rules.iter().enumerate() {
             match r.kind {
-                RuleKind::Word | RuleKind::Sign => {
+                RuleKind::Word | RuleKind::Firm | RuleKind::Sign => {
                     by_pattern.entry(r.patterns[0]).or_default().push(i)
                 }
                 RuleKind::Combination => combinations.push(i),
@@ -420,7 +427,10 @@ impl Safety {
         // Words that mean something else right next to a hit (at most one word between:
         // "slog op med mig", "fik bank i håndbold").
         let mut unless: HashMap<usize, Vec<Span>> = HashMap::new();
-        for f in &mut fired {
+        for f in fired
+            .iter_mut()
+            .filter(|f| self.rules[f.rule].kind != RuleKind::Firm)
+        {
             let c = self.rules[f.rule].category;
             let spans = unless
                 .entry(c)
@@ -455,6 +465,7 @@ impl Safety {
                 category: r.category,
                 what: match r.kind {
                     RuleKind::Word => "ord",
+                    RuleKind::Firm => "fast ord",
                     RuleKind::Sign => "tegn",
                     RuleKind::Combination => "kombination",
                 },
