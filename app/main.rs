@@ -203,7 +203,7 @@ fn explain(source: &ContentSource, i18n: Arc<I18n>, text: &str, lang: &str) -> E
     let Some(lang) = served(&site, lang) else {
         return ExitCode::FAILURE;
     };
-    let t = triage::triage(&site, text);
+    let t = triage::explained(&site, text);
     for line in site.safety.explain(&t.screening) {
         println!("{line}");
     }

@@ -10,6 +10,7 @@ use crate::site::Site;
 /// What the site makes of one message.
 pub struct Triage<'s> {
     pub message: Message,
+    /// With evidence only from [`explained`].
     pub screening: Screening,
     /// The acute category, when the safety layer found one.
     pub category: Option<&'s Category>,
@@ -23,14 +24,29 @@ pub fn read(site: &Site, text: &str) -> Message {
 
 /// Screens `text` for acute danger only (the search box).
 pub fn screen<'s>(site: &'s Site, text: &str) -> Option<&'s Category> {
-    let s = site.safety.screen(&read(site, text));
-    s.category.and_then(|c| site.safety.categories().get(c))
+    let c = site.safety.verdict(&read(site, text));
+    c.and_then(|c| site.safety.categories().get(c))
 }
 
 /// Screens and routes `text`.
 pub fn triage<'s>(site: &'s Site, text: &str) -> Triage<'s> {
+    triage_with(site, text, false)
+}
+
+/// [`triage`], keeping the safety layer's evidence (`findhjaelp guide explain`).
+pub fn explained<'s>(site: &'s Site, text: &str) -> Triage<'s> {
+    triage_with(site, text, true)
+}
+
+fn triage_with<'s>(site: &'s Site, text: &str, why: bool) -> Triage<'s> {
     let message = read(site, text);
-    let screening = site.safety.screen(&message);
+    let screening = match why {
+        true => site.safety.screen(&message),
+        false => Screening {
+            category: site.safety.verdict(&message),
+            ..Screening::default()
+        },
+    };
     let category = screening
         .category
         .and_then(|c| site.safety.categories().get(c));

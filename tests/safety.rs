@@ -70,6 +70,8 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
         "fresh-5.tsv",
         "fresh-6.tsv",
         "fresh-7.tsv",
+        "fresh-8.tsv",
+        "laughter.tsv",
     ] {
         part(&app, name, 5.0).await;
     }

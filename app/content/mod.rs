@@ -92,15 +92,17 @@ impl Content {
     /// The items of one kind in one language that pass `filter`, by title.
     pub fn listing(&self, lang: Lang, kind: Kind, filter: Filter<'_>) -> Vec<&Item> {
         let (start, end) = self.run_of(lang, kind);
-        let topic = filter.topic.map(|id| self.topics.iter().position(|t| t.id == id));
+        let topic = filter
+            .topic
+            .map(|id| self.topics.iter().position(|t| t.id == id));
         let accepts = |i: usize| {
             let f = &self.facets[i];
             filter
                 .audience
                 .is_none_or(|a| f.audience & (1 << a.index()) != 0)
-                && filter.age.is_none_or(|age| {
-                    f.age.is_none_or(|[lo, hi]| lo <= age && age <= hi)
-                })
+                && filter
+                    .age
+                    .is_none_or(|age| f.age.is_none_or(|[lo, hi]| lo <= age && age <= hi))
                 && match topic {
                     None => true,
                     // A topic that does not exist lists nothing.
@@ -120,8 +122,12 @@ impl Content {
     /// Where the items of one kind in one language lie in `items` (sorted by kind,
     /// language and title): found by binary search, not a pass over every item.
     fn run_of(&self, lang: Lang, kind: Kind) -> (usize, usize) {
-        let start = self.items.partition_point(|i| (i.kind, i.lang) < (kind, lang));
-        let end = self.items.partition_point(|i| (i.kind, i.lang) <= (kind, lang));
+        let start = self
+            .items
+            .partition_point(|i| (i.kind, i.lang) < (kind, lang));
+        let end = self
+            .items
+            .partition_point(|i| (i.kind, i.lang) <= (kind, lang));
         (start, end)
     }
 
@@ -597,7 +603,10 @@ fn fallback_item(master: &Item, lang: Lang) -> Item {
 
 fn facets_of(item: &Item, topics: &[Topic]) -> Facets {
     let mut f = Facets {
-        audience: item.audience.iter().fold(0, |bits, a| bits | 1 << a.index()),
+        audience: item
+            .audience
+            .iter()
+            .fold(0, |bits, a| bits | 1 << a.index()),
         age: item.age,
         topics: 0,
         later_topics: false,

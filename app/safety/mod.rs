@@ -360,39 +360,59 @@ impl Safety {
     /// Latin letters, as Ukrainian typed in Latin letters ([`Message::cyrillic_reading`]),
     /// so every Ukrainian word in the lexicon also reaches `tato mene bje`.
     pub fn screen(&self, msg: &Message) -> Screening {
-        let first = self.screen_reading(msg, true);
+        self.judge(msg, true)
+    }
+
+    /// The category only, without the evidence: the web's path, where nobody reads why,
+    /// so no rule's text is copied and the nearest examples are only looked up when the
+    /// category depends on them.
+    pub fn verdict(&self, msg: &Message) -> Option<usize> {
+        self.judge(msg, false).category
+    }
+
+    /// [`Safety::screen`], with the evidence only when `why`.
+    fn judge(&self, msg: &Message, why: bool) -> Screening {
+        let first = self.screen_reading(msg, true, why);
         if first.category.is_some() {
             return first;
         }
         // A person's own words with letters disguised: the examples may judge it too.
         if let Some(plain) = msg.undisguised.as_deref() {
-            if let Some(s) = self.second_reading(plain, true, "læst med bogstaver for tal og tegn")
-            {
+            let how = "læst med bogstaver for tal og tegn";
+            if let Some(s) = self.second_reading(plain, true, how, why) {
                 return s;
             }
         }
         // Rules only: the examples' likeness means little for a reading made by a machine.
         if let Some(cyrillic) = msg.cyrillic_reading(|w| self.site_words.contains(w)) {
-            if let Some(s) =
-                self.second_reading(&cyrillic, false, "læst som ukrainsk med latinske bogstaver")
-            {
+            let how = "læst som ukrainsk med latinske bogstaver";
+            if let Some(s) = self.second_reading(&cyrillic, false, how, why) {
                 return s;
             }
         }
         first
     }
 
-    /// Another reading of a message, when it finds a category; `why` says how it was read.
-    fn second_reading(&self, reading: &Message, examples: bool, why: &str) -> Option<Screening> {
-        let mut s = self.screen_reading(reading, examples);
+    /// Another reading of a message, when it finds a category; `how` says how it was read.
+    fn second_reading(
+        &self,
+        reading: &Message,
+        examples: bool,
+        how: &str,
+        why: bool,
+    ) -> Option<Screening> {
+        let mut s = self.screen_reading(reading, examples, why);
         s.category?;
-        let words: Vec<&str> = reading.tokens.iter().map(|t| t.word.as_str()).collect();
-        s.reading = Some(format!("{why}: {}", words.join(" ")));
+        if why {
+            let words: Vec<&str> = reading.tokens.iter().map(|t| t.word.as_str()).collect();
+            s.reading = Some(format!("{how}: {}", words.join(" ")));
+        }
         Some(s)
     }
 
-    /// Judges one reading of a message; `examples`: ask the examples when no rule fired.
-    fn screen_reading(&self, msg: &Message, examples: bool) -> Screening {
+    /// Judges one reading of a message; `examples`: ask the examples when no rule fired;
+    /// `why`: keep the evidence.
+    fn screen_reading(&self, msg: &Message, examples: bool, why: bool) -> Screening {
         let mut out = Screening::default();
         if msg.tokens.is_empty() {
             return out;
@@ -461,20 +481,22 @@ impl Safety {
         let mut signs: Vec<Vec<(PatternId, Span)>> = vec![Vec::new(); self.categories.len()];
         for f in &fired {
             let r = &self.rules[f.rule];
-            out.evidence.push(Evidence::Rule {
-                category: r.category,
-                what: match r.kind {
-                    RuleKind::Word => "ord",
-                    RuleKind::Firm => "fast ord",
-                    RuleKind::Sign => "tegn",
-                    RuleKind::Combination => "kombination",
-                },
-                text: r.text.clone(),
-                file: r.loc.file.clone(),
-                line: r.loc.line,
-                negated: f.negated,
-                cancelled: f.cancelled.clone(),
-            });
+            if why {
+                out.evidence.push(Evidence::Rule {
+                    category: r.category,
+                    what: match r.kind {
+                        RuleKind::Word => "ord",
+                        RuleKind::Firm => "fast ord",
+                        RuleKind::Sign => "tegn",
+                        RuleKind::Combination => "kombination",
+                    },
+                    text: r.text.clone(),
+                    file: r.loc.file.clone(),
+                    line: r.loc.line,
+                    negated: f.negated,
+                    cancelled: f.cancelled.clone(),
+                });
+            }
             if f.negated || f.cancelled.is_some() {
                 continue;
             }
@@ -502,31 +524,32 @@ impl Safety {
         let mut best = self.pick(&strong);
         // The second opinion, when no rule was sure: how much the message is like the acute
         // examples rather than the calm ones, and which acute examples are nearest.
-        let near = match examples {
-            true => self.examples.nearest(msg, NEIGHBOURS),
-            false => Vec::new(),
-        };
-        for nb in near.iter().take(5) {
-            out.evidence.push(Evidence::Example {
-                category: *nb.label,
-                text: nb.text.to_string(),
-                similarity: nb.similarity,
-            });
+        let near = || self.examples.nearest(msg, NEIGHBOURS);
+        if why && examples {
+            for nb in near().iter().take(5) {
+                out.evidence.push(Evidence::Example {
+                    category: *nb.label,
+                    text: nb.text.to_string(),
+                    similarity: nb.similarity,
+                });
+            }
         }
         // A danger word the writer denies ("jeg har aldrig tænkt på at gøre mig selv noget")
         // is not brought back by likeness alone; a sign still counts.
         let denied = fired.iter().any(|f| f.negated && f.cancelled.is_none());
         if best.is_none() && examples {
             let p = self.likeness.score(msg);
-            out.evidence.push(Evidence::Likeness {
-                probability: p,
-                words: self.likeness.reasons(msg, 5),
-            });
+            if why {
+                out.evidence.push(Evidence::Likeness {
+                    probability: p,
+                    words: self.likeness.reasons(msg, 5),
+                });
+            }
             let signed = signs.iter().position(|s| !s.is_empty());
             let t = self.thresholds;
             if (p >= t.example_alone && !denied) || (p >= t.example_with_sign && signed.is_some()) {
                 best = signed
-                    .or_else(|| near.iter().find_map(|nb| *nb.label))
+                    .or_else(|| near().iter().find_map(|nb| *nb.label))
                     .or(Some(0));
             }
         }

@@ -78,7 +78,10 @@ where
 
 /// Text that compresses: HTML, JSON (also JSON-LD and HSDS), CSS, script, SVG, XML, iCal.
 fn compressible(headers: &HeaderMap) -> bool {
-    let Some(kind) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+    let Some(kind) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
     let kind = kind.split(';').next().unwrap_or("").trim();
@@ -99,7 +102,9 @@ fn negotiate(response: Response, wants: bool) -> Response {
     }
     let (mut parts, body) = response.into_parts();
     // The answer differs by Accept-Encoding, whether or not this one was compressed.
-    parts.headers.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    parts
+        .headers
+        .append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     if !wants {
         return Response::from_parts(parts, body);
     }
@@ -109,7 +114,9 @@ fn negotiate(response: Response, wants: bool) -> Response {
             parts
                 .headers
                 .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-            parts.headers.insert(header::CONTENT_LENGTH, packed.len().into());
+            parts
+                .headers
+                .insert(header::CONTENT_LENGTH, packed.len().into());
             Body::from(packed)
         }
         Ok(bytes) => Body::from(bytes),
@@ -136,7 +143,12 @@ fn whole(mut body: Body) -> Result<Bytes, Body> {
                 }
             }
             // Not in memory after all (or trailers): send what was read, then the rest.
-            _ => return Err(Body::new(Prefixed { read: Some(read.freeze()), rest: body })),
+            _ => {
+                return Err(Body::new(Prefixed {
+                    read: Some(read.freeze()),
+                    rest: body,
+                }))
+            }
         }
     }
 }
