@@ -551,3 +551,56 @@ async fn pages_rendered_per_request_are_compressed_too() {
         );
     }
 }
+
+/// An answer made per request is the same bytes with or without gzip, and says that it
+/// depends on Accept-Encoding either way (so no cache hands the gzipped one to a client
+/// that cannot read it).
+#[tokio::test]
+async fn per_request_answers_are_the_same_with_and_without_gzip() {
+    use http_body_util::BodyExt;
+    use std::io::Read;
+    let app = app();
+    for uri in [
+        "/api/search?q=angst&lang=da",
+        "/soeg?q=angst",
+        "/tilbud?audience=unge",
+    ] {
+        let get = |gzip: bool| {
+            let mut req = axum::http::Request::get(uri);
+            if gzip {
+                req = req.header("accept-encoding", "gzip");
+            }
+            tower::ServiceExt::oneshot(app.clone(), req.body(axum::body::Body::empty()).unwrap())
+        };
+        let plain = get(false).await.unwrap();
+        assert!(plain.headers().get("content-encoding").is_none(), "{uri}");
+        assert_eq!(
+            plain.headers().get("vary").unwrap(),
+            "Accept-Encoding",
+            "{uri}"
+        );
+        let plain = plain.into_body().collect().await.unwrap().to_bytes();
+        let packed = get(true).await.unwrap();
+        assert_eq!(
+            packed.headers().get("vary").unwrap(),
+            "Accept-Encoding",
+            "{uri}"
+        );
+        let length: usize = packed.headers()["content-length"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let packed = packed.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(
+            length,
+            packed.len(),
+            "{uri}: Content-Length of the gzipped body"
+        );
+        let mut unpacked = Vec::new();
+        flate2::read::GzDecoder::new(&packed[..])
+            .read_to_end(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, plain, "{uri}");
+    }
+}

@@ -44,7 +44,7 @@ impl Topic {
 pub struct Content {
     pub site: SiteConfig,
     pub topics: Vec<Topic>,
-    /// Published items in both languages, ordered by kind and title.
+    /// Published items in every language, ordered by kind, language and title.
     pub items: Vec<Item>,
     index: HashMap<(Lang, String), usize>,
     /// What listings filter on, one entry per item (parallel to `items`).

@@ -123,6 +123,9 @@ struct CategoryDoc {
 #[serde(deny_unknown_fields)]
 struct CombinationDoc {
     all: Vec<Spanned<String>>,
+    /// No `unless` word cancels it (see `firm` words).
+    #[serde(default)]
+    firm: bool,
 }
 
 /// Where a value stands in a file.
@@ -345,9 +348,9 @@ pub fn load(
                 .ok()
         };
         let lists = [
-            (&doc.words, RuleKind::Word),
-            (&doc.firm, RuleKind::Firm),
-            (&doc.signs, RuleKind::Sign),
+            (&doc.words, (RuleKind::Word, false)),
+            (&doc.firm, (RuleKind::Word, true)),
+            (&doc.signs, (RuleKind::Sign, false)),
         ];
         for (list, kind) in lists {
             for w in list {
@@ -378,7 +381,7 @@ pub fn load(
                     .join(" + ");
                 rules.push(Rule::new(
                     index,
-                    RuleKind::Combination,
+                    (RuleKind::Combination, c.firm),
                     parts,
                     at.loc(first),
                     &text,

@@ -83,8 +83,6 @@ pub struct Call {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RuleKind {
     Word,
-    /// A word no `unless` word cancels.
-    Firm,
     Sign,
     Combination,
 }
@@ -93,6 +91,8 @@ pub(crate) enum RuleKind {
 pub(crate) struct Rule {
     category: usize,
     kind: RuleKind,
+    /// No `unless` word cancels it (`firm` words, `firm = true` combinations).
+    firm: bool,
     patterns: Vec<PatternId>,
     loc: Loc,
     text: String,
@@ -101,7 +101,7 @@ pub(crate) struct Rule {
 impl Rule {
     pub(crate) fn new(
         category: usize,
-        kind: RuleKind,
+        (kind, firm): (RuleKind, bool),
         patterns: Vec<PatternId>,
         loc: Loc,
         text: &str,
@@ -109,6 +109,7 @@ impl Rule {
         Rule {
             category,
             kind,
+            firm,
             patterns,
             loc,
             text: text.to_string(),
@@ -291,7 +292,7 @@ impl Safety {
         let mut combinations = Vec::new();
         for (i, r) in rules.iter().enumerate() {
             match r.kind {
-                RuleKind::Word | RuleKind::Firm | RuleKind::Sign => {
+                RuleKind::Word | RuleKind::Sign => {
                     by_pattern.entry(r.patterns[0]).or_default().push(i)
                 }
                 RuleKind::Combination => combinations.push(i),
@@ -447,10 +448,7 @@ impl Safety {
         // Words that mean something else right next to a hit (at most one word between:
         // "slog op med mig", "fik bank i håndbold").
         let mut unless: HashMap<usize, Vec<Span>> = HashMap::new();
-        for f in fired
-            .iter_mut()
-            .filter(|f| self.rules[f.rule].kind != RuleKind::Firm)
-        {
+        for f in fired.iter_mut().filter(|f| !self.rules[f.rule].firm) {
             let c = self.rules[f.rule].category;
             let spans = unless
                 .entry(c)
@@ -484,11 +482,12 @@ impl Safety {
             if why {
                 out.evidence.push(Evidence::Rule {
                     category: r.category,
-                    what: match r.kind {
-                        RuleKind::Word => "ord",
-                        RuleKind::Firm => "fast ord",
-                        RuleKind::Sign => "tegn",
-                        RuleKind::Combination => "kombination",
+                    what: match (r.kind, r.firm) {
+                        (RuleKind::Word, false) => "ord",
+                        (RuleKind::Word, true) => "fast ord",
+                        (RuleKind::Sign, _) => "tegn",
+                        (RuleKind::Combination, false) => "kombination",
+                        (RuleKind::Combination, true) => "fast kombination",
                     },
                     text: r.text.clone(),
                     file: r.loc.file.clone(),
