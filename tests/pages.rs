@@ -526,6 +526,13 @@ async fn pages_are_served_gzipped_when_asked() {
     let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
     assert_eq!(res.headers().get("content-encoding").unwrap(), "gzip");
     assert_eq!(res.headers().get("vary").unwrap(), "Accept-Encoding");
+    // Without gzip: the page unpacked, and Vary said once.
+    let req = axum::http::Request::get("/familieraadgivningen")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let res = tower::ServiceExt::oneshot(app.clone(), req).await.unwrap();
+    assert!(res.headers().get("content-encoding").is_none());
+    assert_eq!(res.headers().get_all("vary").iter().count(), 1);
 }
 
 #[tokio::test]

@@ -102,9 +102,15 @@ fn negotiate(response: Response, wants: bool) -> Response {
     }
     let (mut parts, body) = response.into_parts();
     // The answer differs by Accept-Encoding, whether or not this one was compressed.
-    parts
-        .headers
-        .append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    let varies = parts.headers.get_all(header::VARY).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))
+    });
+    if !varies {
+        parts
+            .headers
+            .append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    }
     if !wants {
         return Response::from_parts(parts, body);
     }
