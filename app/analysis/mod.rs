@@ -273,9 +273,13 @@ fn letter_for(c: char) -> Option<char> {
 
 /// `text` with its disguised words written in letters, or `None` when it has none. A word
 /// is disguised when it has at least two letters and a digit or sign that stands for one
-/// (`k1ll`, `s3lfh@rm`, `$h`); plain numbers (`112`, `3 piller`) and a `!` that ends a
-/// word are left alone.
+/// (`k1ll`, `s3lfh@rm`, `$elvmord`); plain numbers (`112`, `3 piller`) and a `!` that ends
+/// a word are left alone.
 pub fn undisguise(text: &str) -> Option<String> {
+    // Most messages have nothing that could stand for a letter.
+    if !text.contains(|c: char| letter_for(c).is_some()) {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let in_word = |i: usize| {
         let c = chars[i];
