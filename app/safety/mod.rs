@@ -523,7 +523,9 @@ impl Safety {
         let mut best = self.pick(&strong);
         // The second opinion, when no rule was sure: how much the message is like the acute
         // examples rather than the calm ones, and which acute examples are nearest.
-        let near = || self.examples.nearest(msg, NEIGHBOURS);
+        // Looked up at most once, and only when wanted.
+        let nearest = std::cell::OnceCell::new();
+        let near = || nearest.get_or_init(|| self.examples.nearest(msg, NEIGHBOURS));
         if why && examples {
             for nb in near().iter().take(5) {
                 out.evidence.push(Evidence::Example {

@@ -40,3 +40,11 @@ pub fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
 }
+
+/// `value` as a whole number within `range`, or `None` (a query's ages, pages and limits).
+pub fn number_in<T>(value: &str, range: std::ops::RangeInclusive<T>) -> Option<T>
+where
+    T: std::str::FromStr + PartialOrd,
+{
+    value.parse::<T>().ok().filter(|n| range.contains(n))
+}

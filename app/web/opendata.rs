@@ -2,7 +2,7 @@
 //! `/api/hsds/`, the course calendars, the sitemap and robots.txt. They check the request
 //! and hand the snapshot to the builders; bad input is a 4xx that says what was wrong.
 
-use super::form::form_pairs;
+use super::form::{form_pairs, number_in};
 use super::respond::{json_error, not_found};
 use super::AppState;
 use crate::content::model::{Kind, Lang};
@@ -80,22 +80,15 @@ fn list_query(raw: Option<&str>, services: bool) -> Result<ListQuery, Response> 
         let value = value.trim();
         match key.as_str() {
             "page" => {
-                q.page = value
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|p| *p >= 1)
+                q.page = number_in(value, 1..=usize::MAX)
                     .ok_or_else(|| bad("page must be a whole number from 1"))?
             }
             "per_page" => {
-                q.per_page = value
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|p| (1..=MAX_PER_PAGE).contains(p))
-                    .ok_or_else(|| {
-                        bad(&format!(
-                            "per_page must be a whole number from 1 to {MAX_PER_PAGE}"
-                        ))
-                    })?
+                q.per_page = number_in(value, 1..=MAX_PER_PAGE).ok_or_else(|| {
+                    bad(&format!(
+                        "per_page must be a whole number from 1 to {MAX_PER_PAGE}"
+                    ))
+                })?
             }
             "organization_id" if services => {
                 q.organization_id = Some(

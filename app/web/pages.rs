@@ -1,6 +1,6 @@
 //! Handlers for the content pages, static assets and redirects.
 
-use super::form::form_pairs;
+use super::form::{form_pairs, number_in};
 use super::lang::{of_path, PageLang};
 use super::respond::{self, cached, html, not_found};
 use super::{search, AppState};
@@ -124,26 +124,10 @@ pub fn parse_filter(query: &str) -> Result<ListingFilter, &'static str> {
         }
         match key.as_str() {
             "audience" => filter.audience = Some(Audience::from_id(&value).ok_or("bad-filter")?),
-            "age" => {
-                filter.age = Some(
-                    value
-                        .trim()
-                        .parse::<u8>()
-                        .ok()
-                        .filter(|a| *a <= 30)
-                        .ok_or("bad-age")?,
-                )
-            }
+            "age" => filter.age = Some(number_in(value.trim(), 0..=30).ok_or("bad-age")?),
             "topic" => filter.topic = Some(value),
             "page" => {
-                filter.page = Some(
-                    value
-                        .trim()
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|p| *p >= 1)
-                        .ok_or("bad-page")?,
-                )
+                filter.page = Some(number_in(value.trim(), 1..=usize::MAX).ok_or("bad-page")?)
             }
             _ => {}
         }

@@ -2,7 +2,7 @@
 //! Queries are never logged, and the answers are never cached.
 
 use super::api::{bad_api_request, parse_lang};
-use super::form::form_pairs;
+use super::form::{form_pairs, number_in};
 use super::respond::{self, html, no_store};
 use super::AppState;
 use crate::content::model::{Audience, Kind, Lang};
@@ -55,22 +55,8 @@ fn parse(query: Option<&str>) -> Result<Params, &'static str> {
             "without_parents" => {
                 p.without_parents = (value == "1").then_some(true).ok_or("bad-filter")?
             }
-            "age" => {
-                p.age = Some(
-                    value
-                        .parse::<u8>()
-                        .ok()
-                        .filter(|a| *a <= 30)
-                        .ok_or("bad-age")?,
-                )
-            }
-            "limit" => {
-                p.limit = value
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|l| (1..=MAX_LIMIT).contains(l))
-                    .ok_or("bad-limit")?
-            }
+            "age" => p.age = Some(number_in(&value, 0..=30).ok_or("bad-age")?),
+            "limit" => p.limit = number_in(&value, 1..=MAX_LIMIT).ok_or("bad-limit")?,
             _ => {}
         }
     }
