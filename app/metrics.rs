@@ -12,7 +12,6 @@
 //! it, so no handler needs the registry.
 
 use crate::lang::Lang;
-use axum::extract::MatchedPath;
 use axum::http::Method;
 use axum::response::Response;
 use prometheus_client::encoding::EncodeLabelSet;
@@ -284,12 +283,11 @@ pub struct ContentGauges {
 
 /// The route pattern as a `&'static str`: each pattern of the route table is copied once
 /// per process, so labelling a request allocates nothing.
-fn route_label(path: Option<&MatchedPath>) -> &'static str {
+fn route_label(path: Option<&str>) -> &'static str {
     static ROUTES: RwLock<Vec<&'static str>> = RwLock::new(Vec::new());
     let Some(path) = path else {
         return NO_ROUTE;
     };
-    let path = path.as_str();
     {
         let known = ROUTES.read().unwrap_or_else(|e| e.into_inner());
         if let Some(r) = known.iter().find(|r| **r == path) {
@@ -327,7 +325,7 @@ impl Metrics {
     /// outermost, so overload (503), timeouts and panics are counted too).
     pub fn answered(
         &self,
-        route: Option<&MatchedPath>,
+        route: Option<&str>,
         method: &Method,
         response: &Response,
         took: Duration,

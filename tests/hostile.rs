@@ -9,8 +9,8 @@ use common::*;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
-fn shared_app() -> &'static axum::Router {
-    static APP: OnceLock<axum::Router> = OnceLock::new();
+fn shared_app() -> &'static findhjaelp::web::App {
+    static APP: OnceLock<findhjaelp::web::App> = OnceLock::new();
     APP.get_or_init(app)
 }
 

@@ -229,7 +229,7 @@ fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> f64 {
 
 /// The requests a person might make with personal text: the search page and API in two
 /// languages, the guide chat, the guide API and a page that does not exist.
-async fn personal_requests(app: &axum::Router) {
+async fn personal_requests(app: &findhjaelp::web::App) {
     let text = enc(&personal_text());
     for uri in [
         format!("/soeg?q={text}"),

@@ -172,7 +172,7 @@ fn content_web_addresses(site: &Site) -> BTreeSet<String> {
 /// page, fetches each one, validates everything it reads and follows every link it gets.
 struct Consumer<'a> {
     site: &'a Site,
-    app: axum::Router,
+    app: findhjaelp::web::App,
     seen_links: BTreeSet<String>,
 }
 

@@ -105,7 +105,7 @@ async fn head_carries_title_description_canonical_and_hreflang() {
 
 /// The built-in content with the test's own items (`tests/fixtures/pages/`): the tests
 /// below check how pages show facts, sources and unknowns on items made for them.
-fn fixture() -> (Arc<Site>, axum::Router) {
+fn fixture() -> (Arc<Site>, findhjaelp::web::App) {
     static SITE: std::sync::OnceLock<Arc<Site>> = std::sync::OnceLock::new();
     let site = SITE
         .get_or_init(|| Arc::new(site_from(&embedded_with_fixture("pages"))))
@@ -312,7 +312,7 @@ fn extra_items(folder: &str, n: usize) -> Vec<(String, String)> {
         .collect()
 }
 
-fn app_with_extra(extra: &[(String, String)]) -> axum::Router {
+fn app_with_extra(extra: &[(String, String)]) -> findhjaelp::web::App {
     let changes: Vec<(&str, &str)> = extra
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
@@ -609,5 +609,45 @@ async fn per_request_answers_are_the_same_with_and_without_gzip() {
             .read_to_end(&mut unpacked)
             .unwrap();
         assert_eq!(unpacked, plain, "{uri}");
+    }
+}
+
+/// Kept pages asked for plainly are answered before routing
+/// (`findhjaelp::web::middleware::KeptFirst`). Every page in the sitemap, and every home
+/// and listing, must get the same answer that way as the long way through the router
+/// (forced here by an empty query string): same status, same headers, same bytes.
+#[tokio::test]
+async fn kept_pages_answer_the_same_before_routing_as_through_the_router() {
+    use http_body_util::BodyExt;
+    let app = app();
+    let sitemap = get(&app, "/sitemap.xml").await.body;
+    let mut paths: Vec<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .filter_map(|url| url.find("://").map(|i| &url[i + 3..]))
+        .filter_map(|rest| rest.find('/').map(|i| rest[i..].to_string()))
+        .collect();
+    paths.extend(["/", "/en/", "/uk/", "/ar/", "/tilbud", "/en/services"].map(String::from));
+    assert!(paths.len() > 50, "sitemap lists the site: {}", paths.len());
+    let answer = |uri: String| {
+        let req = axum::http::Request::get(uri)
+            .header("accept-encoding", "gzip")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        tower::ServiceExt::oneshot(app.clone(), req)
+    };
+    for path in &paths {
+        let kept = answer(path.clone()).await.unwrap();
+        let routed = answer(format!("{path}?")).await.unwrap();
+        assert_eq!(kept.status(), routed.status(), "{path}");
+        let mut kept_headers: Vec<_> = kept.headers().iter().collect();
+        let mut routed_headers: Vec<_> = routed.headers().iter().collect();
+        kept_headers.sort_by_key(|(name, _)| name.as_str());
+        routed_headers.sort_by_key(|(name, _)| name.as_str());
+        assert_eq!(kept_headers, routed_headers, "{path}");
+        let kept_body = kept.into_body().collect().await.unwrap().to_bytes();
+        let routed_body = routed.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(kept_body, routed_body, "{path}");
     }
 }

@@ -19,7 +19,7 @@ fn redteam(name: &str) -> PathBuf {
 }
 
 /// Scores one part and checks the two limits; returns the report for the summary.
-async fn part(app: &axum::Router, name: &str, max_calm: f64) -> Report {
+async fn part(app: &findhjaelp::web::App, name: &str, max_calm: f64) -> Report {
     let report = run_guide_cases(app, &redteam(name)).await;
     let t = report.triage();
     let (hit, all) = t.acute_total();

@@ -3,11 +3,11 @@
 mod common;
 use common::*;
 
-async fn slugs(app: &axum::Router, q: &str, extra: &str) -> Vec<String> {
+async fn slugs(app: &findhjaelp::web::App, q: &str, extra: &str) -> Vec<String> {
     search_slugs(app, "da", q, extra).await
 }
 
-async fn top3(app: &axum::Router, q: &str) -> Vec<String> {
+async fn top3(app: &findhjaelp::web::App, q: &str) -> Vec<String> {
     slugs(app, q, "").await.into_iter().take(3).collect()
 }
 

@@ -6,7 +6,7 @@ use crate::content::model::Lang;
 use axum::body::Body;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{MatchedPath, Request};
-use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{BoxError, Router};
 use pin_project_lite::pin_project;
@@ -27,8 +27,13 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 const PERMISSIONS: &str = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), \
     magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
-pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
-    router
+/// The whole site as one service: kept pages answered before routing ([`KeptFirst`]),
+/// everything else through the router and the layers below.
+pub type App = KeptFirst<Router>;
+
+pub fn wrap(router: Router, state: AppState, limits: &Limits) -> App {
+    let front = FrontLayer::new(state, limits);
+    let routed = router
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         // Pages rendered per request, JSON and the stylesheet; kept pages are gzipped
         // already, and the layer leaves responses with a Content-Encoding alone.
@@ -44,7 +49,71 @@ pub fn wrap(router: Router, state: AppState, limits: &Limits) -> Router {
                 .load_shed()
                 .concurrency_limit(limits.max_concurrent),
         )
-        .layer(FrontLayer::new(state, limits))
+        .layer(front.clone());
+    KeptFirst {
+        inner: routed,
+        front: front.front,
+    }
+}
+
+/// The site's most common request, a page kept for the content version asked for plainly
+/// (GET, no query string, no body, gzip accepted), is answered here, before routing and
+/// the layers: its answer is made already, and the way through the router cost more than
+/// half the time of such a request (`bench/pages`). It gets all the layers would give it:
+/// the size limits (a request over them goes the long way and is refused there), the
+/// security headers, the access log line, the counts and a calm 500 page if rendering the
+/// page panics. It skips the concurrency limit and the timeout, which guard work this
+/// answer does not do.
+#[derive(Clone)]
+pub struct KeptFirst<S> {
+    inner: S,
+    front: Arc<Front>,
+}
+
+impl<S, B> Service<axum::http::Request<B>> for KeptFirst<S>
+where
+    S: Service<axum::http::Request<B>, Response = Response, Error = Infallible>,
+    B: http_body::Body,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Call<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: axum::http::Request<B>) -> Self::Future {
+        let started = Instant::now();
+        let kept =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.front.kept_page(&req)))
+                .unwrap_or_else(|panic| Some(panic_response(panic)));
+        match kept {
+            Some(response) => {
+                let route = kept_route(req.uri().path());
+                self.front
+                    .record(req.method(), Some(route), &response, started);
+                Call::Ready {
+                    response: Some(response),
+                }
+            }
+            None => Call::Inner {
+                future: self.inner.call(req),
+            },
+        }
+    }
+}
+
+/// The router's pattern for a kept page's path, for the log line and the counts (the
+/// same as the router would give it).
+fn kept_route(path: &str) -> &'static str {
+    let inner = path.trim_start_matches('/');
+    match (inner.split_once('/'), inner.is_empty()) {
+        (_, true) => "/",
+        (Some((_, "")), _) => "/{lang}/",
+        (Some(_), _) => "/{lang}/{segment}",
+        (None, _) => "/{segment}",
+    }
 }
 
 /// What every request and response passes, in one layer with no boxed future (it runs
@@ -56,17 +125,17 @@ struct FrontLayer {
     front: Arc<Front>,
 }
 
-struct Front {
+pub struct Front {
     state: AppState,
     max_uri: usize,
     max_headers: usize,
     /// The headers every response gets, unless the handler set its own.
-    headers: Vec<(HeaderName, HeaderValue)>,
+    headers: HeaderMap,
 }
 
 impl FrontLayer {
     fn new(state: AppState, limits: &Limits) -> FrontLayer {
-        let mut headers: Vec<(HeaderName, HeaderValue)> = [
+        let mut headers: HeaderMap = [
             ("content-security-policy", CSP),
             ("referrer-policy", "no-referrer"),
             ("x-content-type-options", "nosniff"),
@@ -80,10 +149,10 @@ impl FrontLayer {
         .map(|(n, v)| (HeaderName::from_static(n), HeaderValue::from_static(v)))
         .collect();
         if state.snapshot().content.site.hsts {
-            headers.push((
+            headers.insert(
                 HeaderName::from_static("strict-transport-security"),
                 HeaderValue::from_static("max-age=63072000; includeSubDomains"),
-            ));
+            );
         }
         FrontLayer {
             front: Arc::new(Front {
@@ -132,7 +201,7 @@ where
             front: self.front.clone(),
         };
         let call = match self.front.too_large(&req) {
-            Some(refused) => Call::Refused {
+            Some(refused) => Call::Ready {
                 response: Some(refused),
             },
             None => Call::Inner {
@@ -163,10 +232,28 @@ pin_project! {
 }
 
 pin_project! {
+    /// The inner service's answer, or one made already (a refusal, a kept page).
     #[project = CallProj]
-    enum Call<F> {
+    pub enum Call<F> {
         Inner { #[pin] future: F },
-        Refused { response: Option<Response> },
+        Ready { response: Option<Response> },
+    }
+}
+
+impl<F> Future for Call<F>
+where
+    F: Future<Output = Result<Response, Infallible>>,
+{
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.project() {
+            CallProj::Inner { future } => future.poll(cx),
+            // Polled again after it was ready: a bug in the caller, answered calmly.
+            CallProj::Ready { response } => {
+                Poll::Ready(Ok(response.take().unwrap_or_else(overloaded)))
+            }
+        }
     }
 }
 
@@ -178,13 +265,10 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let response = match this.call.project() {
-            CallProj::Inner { future } => match future.poll(cx) {
-                Poll::Ready(Ok(r)) => r,
-                Poll::Ready(Err(never)) => match never {},
-                Poll::Pending => return Poll::Pending,
-            },
-            CallProj::Refused { response } => response.take().unwrap_or_else(overloaded),
+        let response = match this.call.poll(cx) {
+            Poll::Ready(Ok(r)) => r,
+            Poll::Ready(Err(never)) => match never {},
+            Poll::Pending => return Poll::Pending,
         };
         let Some(seen) = this.seen.take() else {
             return Poll::Ready(Ok(response));
@@ -194,8 +278,42 @@ where
 }
 
 impl Front {
+    /// A kept page's whole answer, when `req` asks plainly for one ([`KeptFirst`]).
+    fn kept_page<B: http_body::Body>(&self, req: &axum::http::Request<B>) -> Option<Response> {
+        let plain = req.method() == Method::GET
+            && req.uri().query().is_none()
+            && req.body().is_end_stream()
+            && super::respond::accepts_gzip(req.headers())
+            && self.too_large(req).is_none();
+        if !plain {
+            return None;
+        }
+        let site = self.state.snapshot();
+        let page = site.page(req.uri().path())?;
+        let mut response = Response::new(Body::from(page.gzip.clone()));
+        let headers = response.headers_mut();
+        *headers = self.headers.clone();
+        super::respond::kept_headers(headers, page.gzip.len());
+        Some(response)
+    }
+
+    /// The access log line and the counts for one answered request.
+    fn record(&self, method: &Method, route: Option<&str>, response: &Response, started: Instant) {
+        // One line per request: method, route pattern, status, time. Never the client's
+        // address, the query string or the raw path (which may hold words someone typed).
+        let took = started.elapsed();
+        tracing::info!(
+            target: "access",
+            method = %method,
+            route = %route.unwrap_or("(no route)"),
+            status = response.status().as_u16(),
+            ms = took.as_secs_f64() * 1000.0,
+        );
+        self.state.metrics.answered(route, method, response, took);
+    }
+
     /// The address or the headers over their limits: a plain 414/431 before any routing.
-    fn too_large(&self, req: &Request) -> Option<Response> {
+    fn too_large<B>(&self, req: &axum::http::Request<B>) -> Option<Response> {
         // Measured without formatting the URI: this runs on every request.
         let uri = req.uri();
         let uri_len = uri.path_and_query().map_or(0, |pq| pq.as_str().len())
@@ -238,24 +356,13 @@ impl Seen {
                 headers.insert(name.clone(), value.clone());
             }
         }
-        // One line per request: method, route pattern, status, time. Never the client's
-        // address, the query string or the raw path (which may hold words someone typed).
         let route = self
             .route
             .as_ref()
-            .or_else(|| response.extensions().get::<MatchedPath>());
-        let took = self.started.elapsed();
-        tracing::info!(
-            target: "access",
-            method = %self.method,
-            route = %route.map_or("(no route)", MatchedPath::as_str),
-            status = response.status().as_u16(),
-            ms = took.as_secs_f64() * 1000.0,
-        );
+            .or_else(|| response.extensions().get::<MatchedPath>())
+            .map(MatchedPath::as_str);
         self.front
-            .state
-            .metrics
-            .answered(route, &self.method, &response, took);
+            .record(&self.method, route, &response, self.started);
         response
     }
 }

@@ -18,6 +18,7 @@ use axum::Router;
 
 /// Handlers' state: the live site (see [`LiveSite`]).
 pub use crate::site::LiveSite as AppState;
+pub use middleware::App;
 
 /// Limits that keep one client from hurting the others.
 #[derive(Debug, Clone)]
@@ -42,7 +43,7 @@ impl Default for Limits {
 }
 
 /// The whole application: routes plus every middleware layer.
-pub fn router(state: AppState, limits: &Limits) -> Router {
+pub fn router(state: AppState, limits: &Limits) -> App {
     // Pages exist once per language: the default at the root (`/stien`), the others under
     // their code (`/en/stien`); `lang::PageLang` reads and checks the code.
     let routes = Router::new()
@@ -71,7 +72,7 @@ pub fn router(state: AppState, limits: &Limits) -> Router {
 /// a deadline for reading request headers and a cap on their size.
 async fn serve_app(
     listener: tokio::net::TcpListener,
-    app: Router,
+    app: App,
     limits: &Limits,
 ) -> std::io::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};

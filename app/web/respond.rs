@@ -24,20 +24,31 @@ pub(super) fn accepts_gzip(headers: &HeaderMap) -> bool {
 
 /// A page rendered at load time: sent gzipped when the client takes it.
 pub fn cached(page: &Page, status: StatusCode, headers: &HeaderMap) -> Response {
-    let mut builder = Response::builder()
-        .status(status)
-        .header(header::CONTENT_TYPE, HTML)
-        .header(header::VARY, "Accept-Encoding");
-    let body = if accepts_gzip(headers) {
-        builder = builder.header(header::CONTENT_ENCODING, "gzip");
-        page.gzip.clone()
+    let gzip = accepts_gzip(headers);
+    let body = if gzip { page.gzip.clone() } else { page.html() };
+    let length = body.len();
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    if gzip {
+        kept_headers(headers, length);
     } else {
-        page.html()
-    };
-    builder
-        .header(header::CONTENT_LENGTH, body.len())
-        .body(Body::from(body))
-        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        page_headers(headers, length);
+    }
+    response
+}
+
+/// The headers of a kept page sent gzipped (also set before routing, see
+/// `crate::web::middleware::KeptFirst`).
+pub(super) fn kept_headers(headers: &mut HeaderMap, gzip_length: usize) {
+    page_headers(headers, gzip_length);
+    headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+}
+
+fn page_headers(headers: &mut HeaderMap, length: usize) {
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(HTML));
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
 }
 
 /// HTML rendered for this request.

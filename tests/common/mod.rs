@@ -36,15 +36,15 @@ pub fn default_site() -> Arc<Site> {
 }
 
 /// The app over the built-in default content.
-pub fn app() -> axum::Router {
+pub fn app() -> findhjaelp::web::App {
     router(AppState::shared(default_site()), &Limits::default())
 }
 
-pub fn app_with_shared(site: Arc<Site>) -> axum::Router {
+pub fn app_with_shared(site: Arc<Site>) -> findhjaelp::web::App {
     router(AppState::shared(site), &Limits::default())
 }
 
-pub fn app_with(site: Site) -> axum::Router {
+pub fn app_with(site: Site) -> findhjaelp::web::App {
     router(AppState::new(site), &Limits::default())
 }
 
@@ -104,7 +104,19 @@ impl Reply {
     }
 }
 
-pub async fn send(app: &axum::Router, req: Request<Body>) -> Reply {
+/// The site's app, or another router (the metrics endpoint's).
+pub trait Served:
+    tower::Service<Request<Body>, Response = Response<Body>, Error = std::convert::Infallible> + Clone
+{
+}
+
+impl<S> Served for S where
+    S: tower::Service<Request<Body>, Response = Response<Body>, Error = std::convert::Infallible>
+        + Clone
+{
+}
+
+pub async fn send(app: &impl Served, req: Request<Body>) -> Reply {
     let res: Response<Body> = app.clone().oneshot(req).await.expect("router answers");
     let status = res.status();
     let headers = res.headers().clone();
@@ -121,11 +133,11 @@ pub async fn send(app: &axum::Router, req: Request<Body>) -> Reply {
     }
 }
 
-pub async fn get(app: &axum::Router, uri: &str) -> Reply {
+pub async fn get(app: &impl Served, uri: &str) -> Reply {
     send(app, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
-pub async fn post_form(app: &axum::Router, uri: &str, form: &str) -> Reply {
+pub async fn post_form(app: &findhjaelp::web::App, uri: &str, form: &str) -> Reply {
     let req = Request::post(uri)
         .header("content-type", "application/x-www-form-urlencoded")
         .body(Body::from(form.to_string()))
@@ -136,7 +148,12 @@ pub async fn post_form(app: &axum::Router, uri: &str, form: &str) -> Reply {
 /// Percent-encodes a query value.
 /// The slugs `/api/search` returns for `q` in `lang` (`extra`: more query parameters).
 #[allow(dead_code)] // not every test binary searches
-pub async fn search_slugs(app: &axum::Router, lang: &str, q: &str, extra: &str) -> Vec<String> {
+pub async fn search_slugs(
+    app: &findhjaelp::web::App,
+    lang: &str,
+    q: &str,
+    extra: &str,
+) -> Vec<String> {
     let r = get(app, &format!("/api/search?lang={lang}&q={}{extra}", enc(q))).await;
     assert_eq!(r.status, 200, "{q}");
     r.json()["results"]
@@ -285,7 +302,7 @@ pub fn data_file(name: &str) -> std::path::PathBuf {
 }
 
 /// Scores a guide case file (see `findhjaelp::cases`) through `/api/guide` over HTTP.
-pub async fn run_guide_cases(app: &axum::Router, path: &Path) -> findhjaelp::cases::Report {
+pub async fn run_guide_cases(app: &findhjaelp::web::App, path: &Path) -> findhjaelp::cases::Report {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let cases =
         findhjaelp::cases::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
