@@ -10,6 +10,7 @@ use super::text::{for_each_word, Analysis, MAX_WORD_BYTES};
 use super::vocab::{Vocab, VocabBuilder};
 use super::SearchDoc;
 use crate::content::model::Kind;
+use tantivy::query::{Bm25StatisticsProvider, Bm25Weight};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
@@ -95,6 +96,26 @@ pub(crate) struct LangIndex {
     pub(crate) fields: [Field; NUM_FIELDS],
     /// Per term id, a bit per field the term occurs in (so queries skip empty fields).
     pub(crate) field_mask: Vec<u8>,
+    /// Per segment (in the searcher's order), each tantivy document's ordinal in `docs`.
+    pub(crate) ords: Vec<Vec<u32>>,
+    /// BM25 per text field, in the order of `FIELD_NAMES`.
+    pub(crate) bm25: Vec<FieldBm25>,
+    /// Documents in the index (BM25's N).
+    pub(crate) total_docs: u64,
+}
+
+/// tantivy's BM25 for one field, made once per index: a query reads postings and field
+/// norms itself ([`super::rank`]), and a term's weight is `unit` scaled by its idf.
+pub(crate) struct FieldBm25 {
+    /// BM25 for the field's average length, with the idf of a term in no document.
+    pub(crate) unit: Bm25Weight,
+    pub(crate) unit_idf: f32,
+}
+
+/// BM25's idf, as tantivy computes it (`tantivy::query::bm25`).
+pub(crate) fn idf(doc_freq: u64, docs: u64) -> f32 {
+    let x = (docs.saturating_sub(doc_freq) as f32 + 0.5) / (doc_freq as f32 + 0.5);
+    (1.0 + x).ln()
 }
 
 /// Source texts of a document, in the order of the head fields then the body.
@@ -189,6 +210,25 @@ impl LangIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let searcher = reader.searcher();
+        let total_docs = searcher.total_num_docs()?;
+        let bm25 = fields
+            .iter()
+            .map(|&f| {
+                let average = searcher.total_num_tokens(f)? as f32 / total_docs.max(1) as f32;
+                Ok(FieldBm25 {
+                    unit: Bm25Weight::for_one_term_without_explain(0, total_docs, average),
+                    unit_idf: idf(0, total_docs),
+                })
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let ords = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| {
+                let column = r.fast_fields().u64(ORD_FIELD)?.first_or_default_col(0);
+                Ok((0..r.max_doc()).map(|d| column.get_val(d) as u32).collect())
+            })
+            .collect::<tantivy::Result<Vec<Vec<u32>>>>()?;
         Ok(LangIndex {
             docs: metas,
             facets,
@@ -198,6 +238,9 @@ impl LangIndex {
             searcher,
             fields,
             field_mask,
+            ords,
+            bm25,
+            total_docs,
         })
     }
 

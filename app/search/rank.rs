@@ -10,21 +10,18 @@
 //! × (matched groups / groups)², so documents matching more of the query come first, then
 //! × the kind boost.
 
-use super::build::{LangIndex, BOOSTS, ORD_FIELD};
+use super::build::{idf, LangIndex, BOOSTS};
 use super::highlight::Matcher;
-use super::plan::{Group, Plan, Space};
+use super::plan::{Alt, Plan, Space};
 use super::snippet::snippet;
 use super::text::char_len;
 use super::{Hit, SearchQuery, SearchResults};
 use crate::content::model::{Audience, Kind};
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::sync::Arc;
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::ColumnValues;
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
+use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocSet, Term, TERMINATED};
 
 /// Share of the other alternatives of a group added to the best one.
 const TIE: f32 = 0.15;
@@ -35,149 +32,177 @@ const MAX_LIMIT: usize = 200;
 /// Below this many matches a spelling suggestion is made.
 const SUGGEST_BELOW: usize = 3;
 
-/// Collects (document ordinal, score) of every document tantivy matches.
-struct OrdScores;
-
-struct OrdScoresSegment {
-    ords: Arc<dyn ColumnValues<u64>>,
-    hits: Vec<(u32, f32)>,
-}
-
-impl Collector for OrdScores {
-    type Fruit = Vec<(u32, f32)>;
-    type Child = OrdScoresSegment;
-
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<OrdScoresSegment> {
-        let ords = reader.fast_fields().u64(ORD_FIELD)?.first_or_default_col(0);
-        Ok(OrdScoresSegment {
-            ords,
-            hits: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<(u32, f32)>>) -> tantivy::Result<Vec<(u32, f32)>> {
-        let mut fruits = fruits.into_iter();
-        let mut out = fruits.next().unwrap_or_default();
-        for f in fruits {
-            out.extend(f);
-        }
-        Ok(out)
-    }
-}
-
-impl SegmentCollector for OrdScoresSegment {
-    type Fruit = Vec<(u32, f32)>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        self.hits.push((self.ords.get_val(doc) as u32, score));
-    }
-
-    fn harvest(self) -> Vec<(u32, f32)> {
-        self.hits
-    }
-}
-
-/// The tantivy query of one group, or `None` when none of its terms is indexed.
-fn group_query(index: &LangIndex, group: &Group) -> Option<Box<dyn Query>> {
-    let vocab = &index.vocab;
-    let mut alts: Vec<Box<dyn Query>> = Vec::new();
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for a in &group.alts {
-        let Some(term) = vocab.terms.get(&a.term) else {
-            continue;
-        };
-        let mut add = |t: u32| {
-            let mask = index.term_fields(t);
-            for (f, (&field, &boost)) in index.fields.iter().zip(&BOOSTS).enumerate() {
-                if mask & (1 << f) != 0 {
-                    let tq = TermQuery::new(
-                        Term::from_field_text(field, vocab.terms.str(t)),
-                        IndexRecordOption::WithFreqs,
-                    );
-                    clauses.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(tq), boost)),
-                    ));
-                }
-            }
-        };
-        match a.space {
-            Space::Main => add(term),
-            // A folded stem stands for the stems that fold to it (`boern` → `børn`).
-            Space::Fold => {
-                for &m in vocab.fold_main.get(term) {
-                    add(m);
-                }
-            }
-        }
-        if clauses.is_empty() {
-            continue;
-        }
-        let alt = BooleanQuery::new(std::mem::take(&mut clauses));
-        alts.push(Box::new(BoostQuery::new(Box::new(alt), a.weight)));
-    }
-    match alts.len() {
-        0 => None,
-        1 => alts.pop(),
-        _ => Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(alts, TIE))),
-    }
-}
-
 /// Per-thread score accumulators, sized to the number of documents and kept between
-/// queries (cleared through the touched list), so a query allocates little.
+/// queries (each cleared through its list of touched documents), so a query allocates
+/// little. Three levels: an alternative's score (the sum over its terms and fields), a
+/// group's (the best alternative + TIE × the others) and the total (the sum over groups).
 #[derive(Default)]
 struct Scratch {
     total: Vec<f32>,
     matched: Vec<u8>,
     touched: Vec<u32>,
+    best: Vec<f32>,
+    sum: Vec<f32>,
+    in_group: Vec<u32>,
+    alt: Vec<f32>,
+    in_alt: Vec<u32>,
+}
+
+impl Scratch {
+    fn fit(&mut self, n: usize) {
+        for v in [
+            &mut self.total,
+            &mut self.best,
+            &mut self.sum,
+            &mut self.alt,
+        ] {
+            if v.len() < n {
+                v.resize(n, f32::NAN);
+            }
+        }
+        if self.matched.len() < n {
+            self.matched.resize(n, 0);
+        }
+    }
 }
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// (document ordinal, score) of every matching document.
+/// The terms an alternative stands for: its own stem, or for a folded stem the stems that
+/// fold to it (`boern` → `børn`); none when the index has not got it. `one` holds a
+/// single stem.
+fn alt_terms<'a>(index: &'a LangIndex, alt: &Alt, one: &'a mut [u32; 1]) -> &'a [u32] {
+    let vocab = &index.vocab;
+    match (vocab.terms.get(&alt.term), alt.space) {
+        (None, _) => &[],
+        (Some(term), Space::Main) => {
+            one[0] = term;
+            &one[..]
+        }
+        (Some(term), Space::Fold) => vocab.fold_main.get(term),
+    }
+}
+
+/// Adds `weight` × BM25 of `term` in field `f` to every document that has it, into
+/// `alt` (listing each document once in `in_alt`). Reads tantivy's postings and field
+/// norms directly: the same BM25 as a `TermQuery`, without building queries, weights
+/// and union scorers for every term of every query (most of a search's time before).
+fn add_term(
+    index: &LangIndex,
+    term: u32,
+    f: usize,
+    weight: f32,
+    alt: &mut [f32],
+    in_alt: &mut Vec<u32>,
+) {
+    let field = index.fields[f];
+    let term = Term::from_field_text(field, index.vocab.terms.str(term));
+    let segments = index.searcher.segment_readers();
+    // In RAM, reading cannot fail; a failure counts as no match.
+    let found: Vec<_> = segments
+        .iter()
+        .enumerate()
+        .filter_map(|(seg, reader)| {
+            let inverted = reader.inverted_index(field).ok()?;
+            let info = inverted.get_term_info(&term).ok()??;
+            Some((seg, inverted, info))
+        })
+        .collect();
+    let doc_freq: u64 = found
+        .iter()
+        .map(|(_, _, info)| u64::from(info.doc_freq))
+        .sum();
+    let bm25 = &index.bm25[f];
+    let scale = weight * idf(doc_freq, index.total_docs) / bm25.unit_idf;
+    for (seg, inverted, info) in found {
+        let reader = &segments[seg];
+        let (Ok(mut postings), Ok(norms)) = (
+            inverted.read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs),
+            reader.get_fieldnorms_reader(field),
+        ) else {
+            continue;
+        };
+        let ords = &index.ords[seg];
+        let alive = reader.alive_bitset();
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                let o = ords[doc as usize] as usize;
+                let sc = bm25
+                    .unit
+                    .score(norms.fieldnorm_id(doc), postings.term_freq())
+                    * scale;
+                if alt[o].is_nan() {
+                    alt[o] = sc;
+                    in_alt.push(o as u32);
+                } else {
+                    alt[o] += sc;
+                }
+            }
+            doc = postings.advance();
+        }
+    }
+}
+
+/// (document ordinal, score) of every matching document. A group scores like tantivy's
+/// `DisjunctionMaxQuery` with tie-breaker TIE over its alternatives, an alternative like
+/// a `BooleanQuery` of boosted `TermQuery`s over the fields its terms occur in.
 fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
     let n = index.docs.len();
-    if s.total.len() < n {
-        s.total.resize(n, 0.0);
-    }
-    if s.matched.len() < n {
-        s.matched.resize(n, 0);
-    }
+    s.fit(n);
     let Scratch {
         total,
         matched,
         touched,
+        best,
+        sum,
+        in_group,
+        alt,
+        in_alt,
     } = s;
     for group in &plan.groups {
-        let Some(query) = group_query(index, group) else {
-            continue;
-        };
-        // A failing search (it cannot, in RAM) counts as no match.
-        let hits = index
-            .searcher
-            .search(&*query, &OrdScores)
-            .unwrap_or_default();
-        for (ord, sc) in hits {
-            let o = ord as usize;
-            if o >= n {
-                continue;
+        for a in &group.alts {
+            let mut one = [0];
+            for &term in alt_terms(index, a, &mut one) {
+                let mask = index.term_fields(term);
+                for (f, &boost) in BOOSTS.iter().enumerate() {
+                    if mask & (1 << f) != 0 {
+                        add_term(index, term, f, boost * a.weight, alt, in_alt);
+                    }
+                }
             }
+            for &o in in_alt.iter() {
+                let o = o as usize;
+                let sc = std::mem::replace(&mut alt[o], f32::NAN);
+                if best[o].is_nan() {
+                    best[o] = sc;
+                    sum[o] = sc;
+                    in_group.push(o as u32);
+                } else {
+                    best[o] = best[o].max(sc);
+                    sum[o] += sc;
+                }
+            }
+            in_alt.clear();
+        }
+        for &o in in_group.iter() {
+            let o = o as usize;
+            let (b, all) = (
+                std::mem::replace(&mut best[o], f32::NAN),
+                std::mem::replace(&mut sum[o], f32::NAN),
+            );
+            let sc = b + (all - b) * TIE;
             if matched[o] == 0 {
-                touched.push(ord);
+                touched.push(o as u32);
+                total[o] = sc;
+            } else {
+                total[o] += sc;
             }
-            total[o] += sc;
             matched[o] = matched[o].saturating_add(1);
         }
+        in_group.clear();
     }
     let groups = plan.groups.len().max(1) as f32;
     let out = touched
@@ -185,7 +210,8 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
         .map(|&ord| {
             let o = ord as usize;
             let coord = matched[o] as f32 / groups;
-            let sc = std::mem::take(&mut total[o]) * coord * coord * index.facets[o].boost;
+            let sc =
+                std::mem::replace(&mut total[o], f32::NAN) * coord * coord * index.facets[o].boost;
             matched[o] = 0;
             (ord, sc)
         })
