@@ -71,6 +71,8 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
         "fresh-6.tsv",
         "fresh-7.tsv",
         "fresh-8.tsv",
+        "fresh-9.tsv",
+        "fresh-10.tsv",
         "laughter.tsv",
     ] {
         part(&app, name, 5.0).await;
@@ -182,6 +184,18 @@ fn staff_can_see_why_and_score_a_case_file() {
         text.contains("læst med bogstaver for tal og tegn"),
         "{text}"
     );
+
+    // A negation right after the words, ending their clause, denies them (Danish main
+    // clauses put it there); followed by more words it does not ("ikke bare én gang").
+    let text = explain("han slog mig ik, han tog bare min switch");
+    assert!(
+        text.contains("akut: nej") && text.contains("nægtet"),
+        "{text}"
+    );
+    let text = explain("han slår mig ikke bare en gang, det er hver dag");
+    assert!(text.contains("akut: vold-mod-barn"), "{text}");
+    let text = explain("han slår mig ikke når mor er hjemme");
+    assert!(text.contains("akut: vold-mod-barn"), "{text}");
 
     let cases = data_file("dev-guide.tsv");
     let out = Command::new(bin)

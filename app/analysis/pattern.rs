@@ -22,7 +22,10 @@
 //! A hit is *negated* when a negation word (`ikke`, `aldrig`, `not`, …) stands up to
 //! `negation_window` words before it in the same clause, with no word in between that
 //! starts a new statement (`men`, `og`, `jeg`, `but`, …: the `scope_enders`). So "jeg har
-//! aldrig haft selvmordstanker" is negated, "ingen forstår mig jeg vil dø" is not.
+//! aldrig haft selvmordstanker" is negated, "ingen forstår mig jeg vil dø" is not. A
+//! negation word right after the words, ending their clause, negates them too: Danish puts
+//! it there in a main clause ("han slog mig ikke, han tog bare min switch"). Followed by
+//! more words it does not ("slår mig ikke bare én gang", "slår mig ikke når mor er hjemme").
 
 use super::distance::{infix_within, prefix_within, within};
 use super::{loose, Message, Token};
@@ -603,10 +606,11 @@ impl Lexicon {
                         continue;
                     }
                     if let Some(end) = self.match_at(pid, msg, scan, i) {
+                        let span = Span { start: i, end };
                         out.push(Hit {
                             pattern: pid,
-                            span: Span { start: i, end },
-                            negated: self.negated(msg, i),
+                            span,
+                            negated: self.negated(msg, span),
                         });
                     }
                 }
@@ -630,10 +634,13 @@ impl Lexicon {
         (0..msg.tokens.len())
             .filter(|&i| may_start(i))
             .filter_map(|i| {
-                self.match_at(pid, msg, scan, i).map(|end| Hit {
-                    pattern: pid,
-                    span: Span { start: i, end },
-                    negated: self.negated(msg, i),
+                self.match_at(pid, msg, scan, i).map(|end| {
+                    let span = Span { start: i, end };
+                    Hit {
+                        pattern: pid,
+                        span,
+                        negated: self.negated(msg, span),
+                    }
                 })
             })
             .collect()
@@ -736,8 +743,27 @@ impl Lexicon {
         ends
     }
 
-    /// Whether a negation governs the words from `start` (see the module docs).
-    pub fn negated(&self, msg: &Message, start: usize) -> bool {
+    /// Whether a negation governs the words at `span` (see the module docs).
+    pub fn negated(&self, msg: &Message, span: Span) -> bool {
+        self.negation_before(msg, span.start) || self.negation_closes(msg, span.end)
+    }
+
+    /// A negation word at `end` that ends the clause of the words before it.
+    fn negation_closes(&self, msg: &Message, end: usize) -> bool {
+        let toks = &msg.tokens;
+        let (Some(last), Some(neg)) = (end.checked_sub(1).and_then(|i| toks.get(i)), toks.get(end))
+        else {
+            return false;
+        };
+        neg.clause == last.clause
+            && self.negations.contains(&neg.loose)
+            && toks
+                .get(end + 1)
+                .is_none_or(|next| next.clause != neg.clause)
+    }
+
+    /// A negation word up to `negation_window` words before `start`, in its clause.
+    fn negation_before(&self, msg: &Message, start: usize) -> bool {
         let toks = &msg.tokens;
         let Some(at) = toks.get(start) else {
             return false;
