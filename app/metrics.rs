@@ -322,7 +322,8 @@ fn method_label(method: &Method) -> &'static str {
 impl Metrics {
     /// Counts one answered request by route pattern and status, its time, and what the
     /// handler observed (called by the front layer in `crate::web::middleware`, which is
-    /// outermost, so overload (503), timeouts and panics are counted too).
+    /// outermost, so overload (503), timeouts and panics are counted too, and for kept
+    /// pages by `KeptFirst`, which answers them before routing).
     pub fn answered(
         &self,
         route: Option<&str>,

@@ -1,5 +1,7 @@
 //! Layers around every request: security headers, limits, load shedding,
-//! panic catching and an access log that carries no personal data.
+//! panic catching and an access log that carries no personal data. In front of the
+//! router, [`KeptFirst`] answers plain requests for kept pages with the same headers,
+//! log line and counts, without the way through the router.
 
 use super::{AppState, Limits};
 use crate::content::model::Lang;
