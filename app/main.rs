@@ -110,6 +110,7 @@ fn print_problems(problems: &[Problem]) {
 }
 
 fn main() -> ExitCode {
+    reload::keep_large_allocations_apart();
     // Log lines gather in memory and a background thread writes them (app/log.rs); the
     // guard writes what is left when main returns.
     let (log_writer, _log_guard) = findhjaelp::log::buffered(std::io::stderr());

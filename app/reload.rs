@@ -109,6 +109,19 @@ pub fn watch(state: LiveSite, dir: PathBuf) -> notify::Result<notify::Recommende
 /// frees the old snapshot; glibc keeps such memory in per-thread arenas unless asked to
 /// give it back. (jemalloc gave more back but cost a third of the search throughput, and
 /// mimalloc held more: bench/RESULTS.md §6.)
+/// Large allocations (over 128 KiB: the search index's buffers, a big site's lists) get
+/// their own pages from the OS and give them back when freed. glibc otherwise raises that
+/// bar after the first large free (up to 32 MiB), and later large blocks land in the heap
+/// between long-lived ones, where a reload's freed snapshot leaves holes it cannot return:
+/// at 10,000 items three reloads grew the process by 8 MB more (`bench/search`).
+pub fn keep_large_allocations_apart() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
 pub fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free heap pages to the OS; it has no preconditions.
