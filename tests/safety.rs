@@ -74,6 +74,7 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
         "fresh-9.tsv",
         "fresh-10.tsv",
         "fresh-11.tsv",
+        "fresh-12.tsv",
         "laughter.tsv",
     ] {
         part(&app, name, 5.0).await;
