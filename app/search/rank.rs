@@ -1,14 +1,14 @@
-//! Running a plan: scoring every matching document with tantivy, then filters, facet
-//! counts, the top hits with snippets and the spelling suggestion.
+//! Running a plan: scoring every matching document from tantivy's postings, then filters,
+//! facet counts, the top hits with snippets and the spelling suggestion.
 //!
-//! Each query group is one tantivy query: a `DisjunctionMaxQuery` (best alternative +
-//! TIE × the others) over its alternatives, an alternative being a `BooleanQuery` of
-//! should-clauses `BoostQuery(TermQuery(field, term), field boost)` over the fields the
-//! term occurs in, boosted by the alternative's weight. BM25 is tantivy's. The groups are
-//! run one after another through a collector that maps tantivy's documents to their
-//! ordinals (the `ord` fast field); a document's score is the sum over its groups, then
-//! × (matched groups / groups)², so documents matching more of the query come first, then
-//! × the kind boost.
+//! A query group scores like a tantivy `DisjunctionMaxQuery` (best alternative + TIE × the
+//! others) over its alternatives, an alternative like a `BooleanQuery` of
+//! `BoostQuery(TermQuery(field, term), field boost)` over the fields the term occurs in,
+//! boosted by the alternative's weight; BM25 is tantivy's (`Bm25Weight`). The postings and
+//! field norms are read directly ([`add_term`]) rather than through that query tree, which
+//! built weights and union scorers for every term of every query. A document's score is
+//! the sum over its groups, then × (matched groups / groups)², so documents matching more
+//! of the query come first, then × the kind boost.
 
 use super::build::{idf, LangIndex, BOOSTS};
 use super::highlight::Matcher;
