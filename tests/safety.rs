@@ -79,6 +79,10 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
     ] {
         part(&app, name, 5.0).await;
     }
+    // 5/99 calm flagged: one over 5 % because a laugh does not cancel a threat ("my mom will
+    // kill me haha" stays flagged, so that "he said he will kill me haha but i think he
+    // means it" is too; tests/redteam/README.md).
+    part(&app, "fresh-13.tsv", 5.1).await;
 }
 
 #[tokio::test]
