@@ -89,7 +89,7 @@ where
         let started = Instant::now();
         let kept =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.front.kept_page(&req)))
-                .unwrap_or_else(|panic| Some(panic_response(panic)));
+                .unwrap_or_else(|panic| Some(self.front.with_headers(panic_response(panic))));
         match kept {
             Some(response) => {
                 let route = kept_route(req.uri().path());
@@ -299,6 +299,17 @@ impl Front {
         Some(response)
     }
 
+    /// `response` with every header all responses get, where the handler set none.
+    fn with_headers(&self, mut response: Response) -> Response {
+        let headers = response.headers_mut();
+        for (name, value) in &self.headers {
+            if !headers.contains_key(name) {
+                headers.insert(name.clone(), value.clone());
+            }
+        }
+        response
+    }
+
     /// The access log line and the counts for one answered request.
     fn record(&self, method: &Method, route: Option<&str>, response: &Response, started: Instant) {
         // One line per request: method, route pattern, status, time. Never the client's
@@ -352,12 +363,7 @@ impl Seen {
                 "too-large",
             );
         }
-        let headers = response.headers_mut();
-        for (name, value) in &self.front.headers {
-            if !headers.contains_key(name) {
-                headers.insert(name.clone(), value.clone());
-            }
-        }
+        let response = self.front.with_headers(response);
         let route = self
             .route
             .as_ref()
