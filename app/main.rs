@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use findhjaelp::cases;
 use findhjaelp::content::model::Lang;
 use findhjaelp::i18n::I18n;
-use findhjaelp::problem::Problem;
+use findhjaelp::problem::{Problem, Warnings};
 use findhjaelp::reload::{self, ContentSource};
 use findhjaelp::site::Site;
 use findhjaelp::triage;
@@ -286,7 +286,7 @@ fn test_cases(
 
 fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
     let source = source(&args.content);
-    let mut site = match source.build(i18n) {
+    let mut site = match source.build_with(i18n, Warnings::Counted) {
         Ok(site) => site,
         Err(problems) => {
             print_problems(&problems);
@@ -297,10 +297,9 @@ fn serve(args: ServeArgs, i18n: Arc<I18n>) -> ExitCode {
         }
     };
     // One line, not one per warning: a new user sees the address, not a wall of text.
-    if let Some(line) = findhjaelp::problem::summary(&site.warnings) {
+    if let Some(line) = site.warning_tally.summary() {
         eprintln!("{line}");
     }
-    // Printed; not kept while serving (at 10,000 items they are tens of megabytes).
     site.warnings = Vec::new();
     reload::release_freed_memory();
     if std::env::var_os("FINDHJAELP_MALLOC_STATS").is_some() {

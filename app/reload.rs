@@ -1,7 +1,7 @@
 //! Where content comes from, and swapping in a new snapshot only when it is valid.
 
 use crate::i18n::I18n;
-use crate::problem::Problem;
+use crate::problem::{Problem, Warnings};
 use crate::site::{self, LiveSite, Site};
 use crate::source::{self, SourceFile};
 use std::path::PathBuf;
@@ -35,8 +35,13 @@ impl ContentSource {
 
     /// Loads and checks everything; `Err` holds every problem when there are errors.
     pub fn build(&self, i18n: Arc<I18n>) -> Result<Site, Vec<Problem>> {
+        self.build_with(i18n, Warnings::Listed)
+    }
+
+    /// Like [`ContentSource::build`], keeping the warnings or only counting them.
+    pub fn build_with(&self, i18n: Arc<I18n>, warnings: Warnings) -> Result<Site, Vec<Problem>> {
         let files = self.files()?;
-        Site::build(files, i18n, site::today())
+        Site::build_with(files, i18n, site::today(), warnings)
     }
 }
 
@@ -45,13 +50,13 @@ impl ContentSource {
 /// has errors (the site is then unchanged).
 pub fn reload(state: &LiveSite, source: &ContentSource) -> Result<usize, Vec<Problem>> {
     let i18n = state.snapshot().i18n.clone();
-    let built = source.build(i18n);
+    // Counted, not kept (`findhjaelp check` lists them): see `Warnings`.
+    let built = source.build_with(i18n, Warnings::Counted);
     state.metrics.reloaded(built.is_ok());
     match built {
         Ok(mut site) => {
-            // Counted, not kept: at 10,000 items they are tens of megabytes, and they are
-            // freed before the memory is given back (`findhjaelp check` lists them).
-            let warnings = std::mem::take(&mut site.warnings).len();
+            let warnings = site.warning_tally.total;
+            site.warnings = Vec::new();
             state.site.store(Arc::new(site));
             release_freed_memory();
             tracing::info!(target: "reload", warnings, "new content is live");

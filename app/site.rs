@@ -7,7 +7,7 @@ use crate::content::model::{Kind, Lang};
 use crate::content::{self, Content};
 use crate::guide::Guide;
 use crate::i18n::I18n;
-use crate::problem::Problem;
+use crate::problem::{Problem, Tally, Warnings};
 use crate::safety::{self, Safety};
 use crate::search::{Analysis, SearchDoc, SearchIndex, Synonyms};
 use crate::source::SourceFile;
@@ -94,9 +94,11 @@ pub struct Site {
     pub spelling: Spelling,
     /// The acute-danger layer every piece of free text passes first.
     pub safety: Safety,
-    /// Warnings found while loading (errors stop the load). The server prints their
-    /// summary and drops them; a reload logs their number and drops them.
+    /// Warnings found while loading (errors stop the load), unless they were only counted
+    /// ([`Warnings::Counted`]). The server drops them once started.
     pub warnings: Vec<Problem>,
+    /// Every warning, counted for the start-up summary and the reload log.
+    pub warning_tally: Tally,
     /// Which content this is: the start of a hash of every file (for operations).
     pub version: String,
     /// `/sitemap.xml`, made on its first request (a crawler's; not worth start-up time).
@@ -106,13 +108,24 @@ pub struct Site {
 impl Site {
     /// Builds a snapshot from the content files, or returns every problem if there are errors.
     pub fn build(
-        mut files: Vec<SourceFile>,
+        files: Vec<SourceFile>,
         i18n: Arc<I18n>,
         today: NaiveDate,
     ) -> Result<Site, Vec<Problem>> {
+        Site::build_with(files, i18n, today, Warnings::Listed)
+    }
+
+    /// Like [`Site::build`]; with [`Warnings::Counted`] the warnings are only counted
+    /// (`warning_tally`), which a server needs (see `Warnings`).
+    pub fn build_with(
+        mut files: Vec<SourceFile>,
+        i18n: Arc<I18n>,
+        today: NaiveDate,
+        warnings: Warnings,
+    ) -> Result<Site, Vec<Problem>> {
         let mut clock = Lap::start();
         let version = content_version(&files);
-        let (content, mut problems) = content::load(&files, today);
+        let (content, mut problems, counted) = content::load(&files, today, warnings);
         // The items' Markdown is read: its text is not kept while the rest is built (at
         // 10,000 items it is a fifth of the memory a reload needs at its peak).
         files.retain(|f| !f.path.ends_with(".md"));
@@ -242,6 +255,11 @@ impl Site {
             guide,
             spelling,
             safety,
+            warning_tally: {
+                let mut tally = Tally::of(&problems);
+                tally.add(counted);
+                tally
+            },
             warnings: problems,
             version,
             sitemap: std::sync::OnceLock::new(),

@@ -11,7 +11,7 @@ pub mod readability;
 pub mod site_config;
 
 use crate::lang::{Lang, Languages};
-use crate::problem::{line_of, Problem};
+use crate::problem::{self, line_of, Problem, Tally, Warnings};
 use crate::source::SourceFile;
 use chrono::NaiveDate;
 use model::{Head, Item, Kind, Meta, TranslationFrontMatter};
@@ -137,8 +137,13 @@ impl Content {
 }
 
 /// Loads and checks the item files, `site.toml` and `topics.toml` among `files`.
-/// Returns the content only when there are no errors; warnings come either way.
-pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Problem>) {
+/// Returns the content only when there are no errors; warnings come either way, listed
+/// or, with [`Warnings::Counted`], those of the items' own checks only in the tally.
+pub fn load(
+    files: &[SourceFile],
+    today: NaiveDate,
+    warnings: Warnings,
+) -> (Option<Content>, Vec<Problem>, Tally) {
     let mut problems = Vec::new();
     let site = match find(files, site_config::FILE) {
         None => {
@@ -212,7 +217,7 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
     for (_, slug, lang, _) in &translations {
         files_in.entry(slug.as_str()).or_default().push(*lang);
     }
-    let checked: Vec<(Item, Vec<Problem>)> = masters
+    let checked: Vec<(Item, Vec<Problem>, Tally)> = masters
         .par_iter()
         .map(|(slug, (kind, file, front, rendered))| {
             let cx = check::Context {
@@ -225,12 +230,20 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
             let mut found = Vec::new();
             check::master(file, *kind, front, &rendered.text, &cx, &mut found);
             found.extend(markdown::check_links(&file.path, &rendered.links, exists));
-            (master_item(slug, *kind, file, front, rendered), found)
+            // Counted here, on the thread that made them (see `Warnings`).
+            let counted = problem::count_warnings(&mut found, warnings);
+            (
+                master_item(slug, *kind, file, front, rendered),
+                found,
+                counted,
+            )
         })
         .collect();
     let mut items = Vec::with_capacity(checked.len());
-    for (item, found) in checked {
+    let mut counted = Tally::default();
+    for (item, found, tally) in checked {
         problems.extend(found);
+        counted.add(tally);
         items.push(item);
     }
     let item_of: HashMap<&str, usize> = items
@@ -304,7 +317,7 @@ pub fn load(files: &[SourceFile], today: NaiveDate) -> (Option<Content>, Vec<Pro
         }
         _ => None,
     };
-    (content, problems)
+    (content, problems, counted)
 }
 
 fn find<'a>(files: &'a [SourceFile], path: &str) -> Option<&'a SourceFile> {

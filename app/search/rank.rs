@@ -19,9 +19,9 @@ use super::{Hit, SearchQuery, SearchResults};
 use crate::content::model::{Audience, Kind};
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use tantivy::postings::Postings;
+use std::collections::BinaryHeap;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, Term, TERMINATED};
+use tantivy::Term;
 
 /// Share of the other alternatives of a group added to the best one.
 const TIE: f32 = 0.15;
@@ -101,55 +101,109 @@ fn add_term(
     let term = Term::from_field_text(field, index.vocab.terms.str(term));
     let segments = index.searcher.segment_readers();
     // In RAM, reading cannot fail; a failure counts as no match.
-    let found: Vec<_> = segments
-        .iter()
-        .enumerate()
-        .filter_map(|(seg, reader)| {
-            let inverted = reader.inverted_index(field).ok()?;
-            let info = inverted.get_term_info(&term).ok()??;
-            Some((seg, inverted, info))
-        })
-        .collect();
-    let doc_freq: u64 = found
-        .iter()
-        .map(|(_, _, info)| u64::from(info.doc_freq))
-        .sum();
+    let info_in = |reader: &tantivy::SegmentReader| {
+        let inverted = reader.inverted_index(field).ok()?;
+        let info = inverted.get_term_info(&term).ok()??;
+        Some((inverted, info))
+    };
     let bm25 = &index.bm25[f];
-    let scale = weight * idf(doc_freq, index.total_docs) / bm25.unit_idf;
-    for (seg, inverted, info) in found {
-        let reader = &segments[seg];
-        let (Ok(mut postings), Ok(norms)) = (
-            inverted.read_postings_from_terminfo(&info, IndexRecordOption::WithFreqs),
-            reader.get_fieldnorms_reader(field),
-        ) else {
-            continue;
-        };
-        let ords = &index.ords[seg];
-        let alive = reader.alive_bitset();
-        let mut doc = postings.doc();
-        while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                let o = ords[doc as usize] as usize;
-                let sc = bm25
-                    .unit
-                    .score(norms.fieldnorm_id(doc), postings.term_freq())
-                    * scale;
-                if alt[o].is_nan() {
-                    alt[o] = sc;
-                    in_alt.push(o as u32);
-                } else {
-                    alt[o] += sc;
+    let scale_of = |doc_freq: u64| weight * idf(doc_freq, index.total_docs) / bm25.unit_idf;
+    match segments {
+        // The usual case: one segment, one term look-up.
+        [one] => {
+            if let Some((inverted, info)) = info_in(one) {
+                let scale = scale_of(u64::from(info.doc_freq));
+                add_postings(index, 0, one, &inverted, &info, f, scale, alt, in_alt);
+            }
+        }
+        // BM25's idf counts the term's documents in every segment.
+        _ => {
+            let found: Vec<_> = segments.iter().map(info_in).collect();
+            let doc_freq = found
+                .iter()
+                .flatten()
+                .map(|(_, i)| u64::from(i.doc_freq))
+                .sum();
+            let scale = scale_of(doc_freq);
+            for (seg, (reader, found)) in segments.iter().zip(found).enumerate() {
+                if let Some((inverted, info)) = found {
+                    add_postings(index, seg, reader, &inverted, &info, f, scale, alt, in_alt);
                 }
             }
-            doc = postings.advance();
         }
     }
 }
 
-/// (document ordinal, score) of every matching document. A group scores like tantivy's
-/// `DisjunctionMaxQuery` with tie-breaker TIE over its alternatives, an alternative like
-/// a `BooleanQuery` of boosted `TermQuery`s over the fields its terms occur in.
-fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
+/// The BM25 part of [`add_term`] for one segment's postings of the term, × `scale`.
+#[allow(clippy::too_many_arguments)]
+fn add_postings(
+    index: &LangIndex,
+    seg: usize,
+    reader: &tantivy::SegmentReader,
+    inverted: &tantivy::InvertedIndexReader,
+    info: &tantivy::postings::TermInfo,
+    f: usize,
+    scale: f32,
+    alt: &mut [f32],
+    in_alt: &mut Vec<u32>,
+) {
+    let (Ok(mut block), Ok(norms)) = (
+        inverted.read_block_postings_from_terminfo(info, IndexRecordOption::WithFreqs),
+        reader.get_fieldnorms_reader(index.fields[f]),
+    ) else {
+        return;
+    };
+    let unit = &index.bm25[f].unit;
+    let ords = &index.ords[seg];
+    let alive = reader.alive_bitset();
+    // A block (128 documents) at a time: tight loops over decoded arrays.
+    loop {
+        let (docs, freqs) = (block.docs(), block.freqs());
+        if docs.is_empty() {
+            break;
+        }
+        for (i, &doc) in docs.iter().enumerate() {
+            if alive.is_some_and(|a| !a.is_alive(doc)) {
+                continue;
+            }
+            let tf = freqs.get(i).copied().unwrap_or(1);
+            let o = ords[doc as usize] as usize;
+            let sc = unit.score(norms.fieldnorm_id(doc), tf) * scale;
+            if alt[o].is_nan() {
+                alt[o] = sc;
+                in_alt.push(o as u32);
+            } else {
+                alt[o] += sc;
+            }
+        }
+        block.advance();
+    }
+}
+
+/// Adds one group's score of document `o` to its total.
+#[inline]
+fn add_group_score(
+    total: &mut [f32],
+    matched: &mut [u8],
+    touched: &mut Vec<u32>,
+    o: usize,
+    sc: f32,
+) {
+    if matched[o] == 0 {
+        touched.push(o as u32);
+        total[o] = sc;
+    } else {
+        total[o] += sc;
+    }
+    matched[o] = matched[o].saturating_add(1);
+}
+
+/// Scores every matching document: afterwards `s.touched` lists them and `s.total` holds
+/// their scores (to be cleared by [`collect`]); returns the best score. A group scores like
+/// tantivy's `DisjunctionMaxQuery` with tie-breaker TIE over its alternatives, an
+/// alternative like a `BooleanQuery` of boosted `TermQuery`s over the fields its terms
+/// occur in.
+fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> f32 {
     let n = index.docs.len();
     s.fit(n);
     let Scratch {
@@ -173,10 +227,15 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
                     }
                 }
             }
+            // A group of one alternative scores as that alternative (best + TIE × 0):
+            // straight into the total, skipping the group level.
+            let only = group.alts.len() == 1;
             for &o in in_alt.iter() {
                 let o = o as usize;
                 let sc = std::mem::replace(&mut alt[o], f32::NAN);
-                if best[o].is_nan() {
+                if only {
+                    add_group_score(total, matched, touched, o, sc);
+                } else if best[o].is_nan() {
                     best[o] = sc;
                     sum[o] = sc;
                     in_group.push(o as u32);
@@ -193,31 +252,20 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> Vec<(u32, f32)> {
                 std::mem::replace(&mut best[o], f32::NAN),
                 std::mem::replace(&mut sum[o], f32::NAN),
             );
-            let sc = b + (all - b) * TIE;
-            if matched[o] == 0 {
-                touched.push(o as u32);
-                total[o] = sc;
-            } else {
-                total[o] += sc;
-            }
-            matched[o] = matched[o].saturating_add(1);
+            add_group_score(total, matched, touched, o, b + (all - b) * TIE);
         }
         in_group.clear();
     }
     let groups = plan.groups.len().max(1) as f32;
-    let out = touched
-        .iter()
-        .map(|&ord| {
-            let o = ord as usize;
-            let coord = matched[o] as f32 / groups;
-            let sc =
-                std::mem::replace(&mut total[o], f32::NAN) * coord * coord * index.facets[o].boost;
-            matched[o] = 0;
-            (ord, sc)
-        })
-        .collect();
-    touched.clear();
-    out
+    let mut best = 0.0f32;
+    for &ord in touched.iter() {
+        let o = ord as usize;
+        let coord = matched[o] as f32 / groups;
+        let sc = total[o] * coord * coord * index.facets[o].boost;
+        total[o] = sc;
+        best = best.max(sc);
+    }
+    best
 }
 
 /// Non-zero counts, in the order of `all` (`Kind::ALL`, `Audience::ALL`).
@@ -235,67 +283,158 @@ fn by_score(a: &(u32, f32), b: &(u32, f32)) -> Ordering {
         .then(a.0.cmp(&b.0))
 }
 
-pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResults {
-    let scored = SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut s) => score(index, plan, &mut s),
-        Err(_) => score(index, plan, &mut Scratch::default()),
-    });
-    let best = scored.iter().map(|x| x.1).fold(0.0f32, f32::max);
-    let cut = best * MIN_RELATIVE;
+/// A hit in the bounded heap of [`collect`]: ordered so that the worst kept hit is on top.
+struct Kept(u32, f32);
 
+impl PartialEq for Kept {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Kept {}
+impl PartialOrd for Kept {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Kept {
+    fn cmp(&self, other: &Self) -> Ordering {
+        by_score(&(self.0, self.1), &(other.0, other.1))
+    }
+}
+
+/// What one pass over the scored documents gives: the counts, the number of matches and
+/// the best `limit` hits (unsorted).
+#[derive(Default)]
+struct Collected {
+    kind_counts: [usize; Kind::ALL.len()],
+    audience_counts: [usize; Audience::ALL.len()],
+    without_parents_count: usize,
+    /// Documents above the cut, before filters (decides the spelling suggestion).
+    matching: usize,
+    /// Hits after filters.
+    total: usize,
+    top: Vec<(u32, f32)>,
+}
+
+/// Documents differing only in these facets filter and count alike: kind, audience bits,
+/// usable without parents. A query counts matches per class and derives the facet counts
+/// from the classes, rather than testing every filter on every document.
+const AUDIENCE_BITS: usize = Audience::ALL.len();
+const CLASSES: usize = Kind::ALL.len() << (AUDIENCE_BITS + 1);
+
+fn class_of(d: &super::build::Facet) -> usize {
+    ((d.kind as usize) << (AUDIENCE_BITS + 1))
+        | ((d.audience as usize) << 1)
+        | d.without_parents as usize
+}
+
+/// One pass over the documents [`score`] left in `s`: drops weak ones (below `cut`) and
+/// those outside the age filter, counts the rest per facet class and keeps the best
+/// `limit` hits that pass the filters in a bounded heap (rather than collecting and
+/// selecting among thousands). Clears `s` for the next query.
+fn collect(
+    index: &LangIndex,
+    q: &SearchQuery,
+    s: &mut Scratch,
+    cut: f32,
+    limit: usize,
+) -> Collected {
     let kind_f = q.kind.map(|k| k.index());
     let aud_f = q.audience.map(|a| a.index());
-    let mut kind_counts = [0usize; Kind::ALL.len()];
-    let mut audience_counts = [0usize; Audience::ALL.len()];
-    let mut without_parents_count = 0;
-    let mut hits: Vec<(u32, f32)> = Vec::new();
-    let mut matching = 0;
-    for &(ord, sc) in &scored {
+    let kind_ok = |kind: usize| kind_f.is_none_or(|k| k == kind);
+    let aud_ok = |aud: usize| aud_f.is_none_or(|a| aud == 0 || aud & (1 << a) != 0);
+    let class_parts = |class: usize| {
+        (
+            class >> (AUDIENCE_BITS + 1),
+            (class >> 1) & ((1 << AUDIENCE_BITS) - 1),
+            class & 1 == 1,
+        )
+    };
+    let mut passes = [false; CLASSES];
+    for (class, pass) in passes.iter_mut().enumerate() {
+        let (kind, aud, without_parents) = class_parts(class);
+        *pass = kind_ok(kind) && aud_ok(aud) && (without_parents || !q.without_parents);
+    }
+
+    let mut per_class = [0usize; CLASSES];
+    let mut c = Collected::default();
+    let mut heap: BinaryHeap<Kept> = BinaryHeap::with_capacity(limit + 1);
+    for &ord in &s.touched {
+        let o = ord as usize;
+        let sc = std::mem::replace(&mut s.total[o], f32::NAN);
+        s.matched[o] = 0;
         if !(sc >= cut && sc > 0.0) {
             continue;
         }
-        matching += 1;
-        let d = &index.facets[ord as usize];
+        c.matching += 1;
+        let d = &index.facets[o];
         if let (Some(a), Some((lo, hi))) = (q.age, d.age) {
             if a < lo || a > hi {
                 continue;
             }
         }
-        let kind_ok = kind_f.is_none_or(|k| k == d.kind as usize);
-        let aud_ok = aud_f.is_none_or(|a| d.audience == 0 || d.audience & (1 << a) != 0);
-        if kind_ok && aud_ok && d.without_parents {
-            without_parents_count += 1;
+        let class = class_of(d);
+        per_class[class] += 1;
+        if passes[class] {
+            let hit = Kept(ord, sc);
+            if heap.len() < limit {
+                heap.push(hit);
+            } else if let Some(mut worst) = heap.peek_mut() {
+                if hit < *worst {
+                    *worst = hit;
+                }
+            }
         }
-        if q.without_parents && !d.without_parents {
+    }
+    s.touched.clear();
+
+    for (class, &n) in per_class.iter().enumerate().filter(|(_, &n)| n > 0) {
+        let (kind, aud, without_parents) = class_parts(class);
+        let (kind_ok, aud_ok) = (kind_ok(kind), aud_ok(aud));
+        if kind_ok && aud_ok && without_parents {
+            c.without_parents_count += n;
+        }
+        if q.without_parents && !without_parents {
             continue;
         }
         if aud_ok {
-            kind_counts[d.kind as usize] += 1;
+            c.kind_counts[kind] += n;
         }
         if kind_ok {
-            let mut bits = d.audience;
-            while bits != 0 {
-                audience_counts[bits.trailing_zeros() as usize] += 1;
-                bits &= bits - 1;
+            for (bit, count) in c.audience_counts.iter_mut().enumerate() {
+                if aud & (1 << bit) != 0 {
+                    *count += n;
+                }
             }
         }
-        if kind_ok && aud_ok {
-            hits.push((ord, sc));
+        if passes[class] {
+            c.total += n;
         }
     }
+    c.top = heap.into_iter().map(|Kept(o, sc)| (o, sc)).collect();
+    c
+}
+
+pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResults {
+    let limit = q.limit.min(MAX_LIMIT);
+    let run_on = |s: &mut Scratch| {
+        let best = score(index, plan, s);
+        collect(index, q, s, best * MIN_RELATIVE, limit)
+    };
+    let c = SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => run_on(&mut s),
+        Err(_) => run_on(&mut Scratch::default()),
+    });
     let mut results = SearchResults {
-        total: hits.len(),
-        kind_counts: counts_of(&Kind::ALL, &kind_counts),
-        audience_counts: counts_of(&Audience::ALL, &audience_counts),
-        without_parents_count,
+        total: c.total,
+        kind_counts: counts_of(&Kind::ALL, &c.kind_counts),
+        audience_counts: counts_of(&Audience::ALL, &c.audience_counts),
+        without_parents_count: c.without_parents_count,
         ..Default::default()
     };
-
-    let limit = q.limit.min(MAX_LIMIT);
-    if hits.len() > limit && limit > 0 {
-        hits.select_nth_unstable_by(limit - 1, by_score);
-    }
-    hits.truncate(limit);
+    let matching = c.matching;
+    let mut hits = c.top;
     hits.sort_by(by_score);
 
     if !hits.is_empty() {

@@ -169,34 +169,50 @@ pub(crate) fn for_each_raw_word(text: &str, mut f: impl FnMut(usize, usize)) {
 /// Like [`for_each_raw_word`], stopping after `f` returns false.
 pub(crate) fn raw_words_while(text: &str, mut f: impl FnMut(usize, usize) -> bool) {
     let bytes = text.as_bytes();
-    let mut start: Option<usize> = None;
     let mut i = 0;
+    // Two tight loops (between words, inside a word) with ASCII decided in line: this
+    // scan runs over every snippet's text.
     while i < bytes.len() {
+        let start = i;
         let b = bytes[i];
         let (is_word, len) = if b < 0x80 {
             (b.is_ascii_alphanumeric(), 1)
         } else {
-            // `i` is a char boundary: we step by whole characters.
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (
-                is_alphanumeric(c) || analysis::is_word_mark(c),
-                c.len_utf8(),
-            )
+            word_char_at(text, i)
         };
-        if is_word {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            if !f(s, i) {
-                return;
+        i += len;
+        if !is_word {
+            continue;
+        }
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (is_word, len) = word_char_at(text, i);
+                if !is_word {
+                    break;
+                }
+                i += len;
             }
         }
-        i += len;
+        if !f(start, i) {
+            return;
+        }
     }
-    if let Some(s) = start {
-        f(s, text.len());
-    }
+}
+
+/// (is a word character, its length) of the non-ASCII character at byte `i`.
+#[inline(always)]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (
+        is_alphanumeric(c) || analysis::is_word_mark(c),
+        c.len_utf8(),
+    )
 }
 
 /// `char::is_alphanumeric`, with a fast path for the Latin-1 letters (æ, ø, å, é …).
@@ -231,8 +247,35 @@ pub(crate) fn char_len(s: &str) -> usize {
 
 /// Appends `text` HTML-escaped to `out`, collapsing runs of white space to one space.
 pub(crate) fn push_escaped(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
     let mut in_space = false;
-    for c in text.chars() {
+    // Start of the pending run of characters copied as they are (pushed in one go).
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            let plain = !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+                && !b.is_ascii_whitespace()
+                && !b.is_ascii_control();
+            if plain {
+                i += 1;
+                in_space = false;
+                continue;
+            }
+            b as char
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !c.is_whitespace() && !c.is_control() {
+                i += c.len_utf8();
+                in_space = false;
+                continue;
+            }
+            c
+        };
+        out.push_str(&text[run..i]);
+        i += c.len_utf8();
+        run = i;
         if c.is_whitespace() {
             if !in_space {
                 out.push(' ');
@@ -241,16 +284,16 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
             continue;
         }
         in_space = false;
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
+        out.push_str(match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ => " ",
+        });
     }
+    out.push_str(&text[run..]);
 }
 
 /// Danish words too common to search for. Sorted (byte order) for binary search.
@@ -325,5 +368,46 @@ mod tests {
         let mut out = String::new();
         push_escaped(&mut out, "<b a=\"x\">'&'</b>\n\n  ok");
         assert_eq!(out, "&lt;b a=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/b&gt; ok");
+    }
+
+    /// `push_escaped` copies runs of plain bytes in one go; it must agree with the
+    /// character-by-character definition on every kind of white space and control.
+    #[test]
+    fn escaping_agrees_with_the_plain_definition() {
+        fn plain(text: &str) -> String {
+            let (mut out, mut in_space) = (String::new(), false);
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    if !in_space {
+                        out.push(' ');
+                    }
+                    in_space = true;
+                    continue;
+                }
+                in_space = false;
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&#39;"),
+                    c if c.is_control() => out.push(' '),
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        let samples = [
+            "Børn\u{a0}\u{a0}og unge\u{85}\u{b}x\u{0}\u{0}y",
+            "æøå <ÆØÅ> \"citat\" & 'x' \u{2003}\u{2003}slut\u{9f}",
+            "🙂 emoji\t\r\n\u{1f}ord\u{7f}",
+            "",
+            " ",
+        ];
+        for s in samples {
+            let mut out = String::from("før:");
+            push_escaped(&mut out, s);
+            assert_eq!(out, format!("før:{}", plain(s)), "for {s:?}");
+        }
     }
 }
