@@ -3,7 +3,7 @@
 //! document is a two-bit prefilter and, rarely, a look-up in a small map.
 
 use super::plan::Plan;
-use super::text::is_lowercase;
+use super::text::{is_lowercase, Starts};
 use super::vocab::{FxMap, Vocab};
 
 pub(crate) struct Matcher<'v> {
@@ -13,6 +13,8 @@ pub(crate) struct Matcher<'v> {
     first: [u64; 4],
     /// Bit per byte length (< 64) of those words.
     lens: u64,
+    /// The bytes a word of a text may start with to match (for the snippet's scan).
+    starts: Starts,
 }
 
 impl<'v> Matcher<'v> {
@@ -32,6 +34,7 @@ impl<'v> Matcher<'v> {
             words: FxMap::default(),
             first: [0; 4],
             lens: 0,
+            starts: Starts::new([]),
         };
         for (id, groups) in by_id {
             let w = vocab.word(id);
@@ -39,10 +42,26 @@ impl<'v> Matcher<'v> {
                 continue;
             };
             m.first[(b >> 6) as usize] |= 1 << (b & 63);
+            // A capital can have another lead byte than its small letter (Cyrillic Р/р):
+            // the capital's counts too, so "Рідні" is checked like "рідні".
+            if let Some(capital) = w.chars().next().and_then(|c| c.to_uppercase().next()) {
+                let u = capital.encode_utf8(&mut [0; 4]).as_bytes()[0];
+                m.first[(u >> 6) as usize] |= 1 << (u & 63);
+            }
             m.lens |= 1 << w.len();
             m.words.insert(w, groups);
         }
+        let first = m.first;
+        m.starts = Starts::new((0..=255u8).filter(|b| {
+            let b = b.to_ascii_lowercase();
+            first[(b >> 6) as usize] & (1 << (b & 63)) != 0
+        }));
         m
+    }
+
+    /// The bytes a word must start with to match.
+    pub(crate) fn starts(&self) -> &Starts {
+        &self.starts
     }
 
     /// Query groups matched by a word as written in a text (0 for none).
@@ -51,7 +70,8 @@ impl<'v> Matcher<'v> {
             return 0;
         };
         // Lower-casing keeps the first byte of Latin letters (ASCII, and æ/Æ share
-        // their lead byte) and the length, so these are safe prefilters.
+        // their lead byte; other capitals' lead bytes are in `first` too) and the
+        // length, so these are safe prefilters.
         let b = b.to_ascii_lowercase();
         if raw.len() >= 64
             || self.first[(b >> 6) as usize] & (1 << (b & 63)) == 0

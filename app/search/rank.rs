@@ -449,7 +449,14 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
                     slug: d.slug.clone(),
                     kind: d.kind,
                     title: d.title.clone(),
-                    snippet_html: snippet(&d.title, &d.summary, &d.body, &groups_of, all),
+                    snippet_html: snippet(
+                        &d.title,
+                        &d.summary,
+                        &d.body,
+                        &groups_of,
+                        matcher.starts(),
+                        all,
+                    ),
                     score: sc,
                 }
             })

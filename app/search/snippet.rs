@@ -1,7 +1,7 @@
 //! The snippet of a hit: the best passage of its summary or body (~160–220
 //! characters), HTML-escaped, with the matched words in `<mark>…</mark>`.
 
-use super::text::{push_escaped, raw_words_while};
+use super::text::{push_escaped, words_starting_while, Starts};
 
 /// Target length of a snippet, in characters.
 const TARGET_CHARS: usize = 200;
@@ -20,8 +20,14 @@ struct Match {
 }
 
 /// Matches in `text`: `groups_of(word)` gives the query groups a word (as written)
-/// matches (0 for none). Stops early once one passage has every group in `all`.
-fn find_matches(text: &str, groups_of: &dyn Fn(&str) -> u32, all: u32) -> Vec<Match> {
+/// matches (0 for none); only words starting with one of `starts` can match. Stops early
+/// once one passage has every group in `all`.
+fn find_matches(
+    text: &str,
+    groups_of: &dyn Fn(&str) -> u32,
+    starts: &Starts,
+    all: u32,
+) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     let scan = if text.len() > MAX_SCAN_BYTES {
         let mut end = MAX_SCAN_BYTES;
@@ -35,7 +41,7 @@ fn find_matches(text: &str, groups_of: &dyn Fn(&str) -> u32, all: u32) -> Vec<Ma
     // Once a passage has every group, only the rest of its window is still needed
     // (so every visible match gets marked).
     let mut stop_at = usize::MAX;
-    raw_words_while(scan, |start, end| {
+    words_starting_while(scan, starts, |start, end| {
         if start > stop_at {
             return false;
         }
@@ -158,16 +164,17 @@ pub(crate) fn snippet(
     summary: &str,
     body: &str,
     groups_of: &dyn Fn(&str) -> u32,
+    starts: &Starts,
     all: u32,
 ) -> String {
     let summary = summary.trim();
     let body = body.trim();
-    let sm = find_matches(summary, groups_of, all);
+    let sm = find_matches(summary, groups_of, starts, all);
     let s_best = best_passage(&sm);
     // A summary with every query word cannot be beaten.
     let bm = match s_best {
         Some((i, _, _)) if sm[i..].iter().fold(0, |a, m| a | m.groups) & all == all => Vec::new(),
-        _ => find_matches(body, groups_of, all),
+        _ => find_matches(body, groups_of, starts, all),
     };
     let b_best = best_passage(&bm);
     let use_body = match (s_best, b_best) {
@@ -182,7 +189,7 @@ pub(crate) fn snippet(
     };
     if best.is_none() {
         let title = title.trim();
-        let tm = find_matches(title, groups_of, all);
+        let tm = find_matches(title, groups_of, starts, all);
         if !tm.is_empty() {
             let mut out = render(title, (0, title.len()), &tm);
             let room = TARGET_CHARS.saturating_sub(title.chars().count()).max(80);
@@ -211,7 +218,14 @@ mod tests {
 
     #[test]
     fn short_summary_is_whole_and_marked() {
-        let html = snippet("T", "Samtaler med en psykolog.", "", &marks, 3);
+        let html = snippet(
+            "T",
+            "Samtaler med en psykolog.",
+            "",
+            &marks,
+            &Starts::any(),
+            3,
+        );
         assert_eq!(html, "<mark>Samtaler</mark> med en <mark>psykolog</mark>.");
     }
 
@@ -219,7 +233,7 @@ mod tests {
     fn long_body_gives_a_window_around_the_best_passage() {
         let filler = "Der står meget andet her om alt muligt. ".repeat(20);
         let body = format!("{filler}Du kan få samtaler med en psykolog i kommunen. {filler}");
-        let html = snippet("T", "Kort om tilbuddet.", &body, &marks, 3);
+        let html = snippet("T", "Kort om tilbuddet.", &body, &marks, &Starts::any(), 3);
         assert!(html.starts_with('…') && html.ends_with('…'), "{html}");
         assert!(
             html.contains("<mark>samtaler</mark> med en <mark>psykolog</mark>"),
@@ -232,9 +246,23 @@ mod tests {
 
     #[test]
     fn no_match_shows_summary_start() {
-        let html = snippet("T", "Et <b>tilbud</b> & mere.", "brødtekst", &marks, 3);
+        let html = snippet(
+            "T",
+            "Et <b>tilbud</b> & mere.",
+            "brødtekst",
+            &marks,
+            &Starts::any(),
+            3,
+        );
         assert_eq!(html, "Et &lt;b&gt;tilbud&lt;/b&gt; &amp; mere.");
-        let html = snippet("En psykolog", "Et tilbud.", "brødtekst", &marks, 3);
+        let html = snippet(
+            "En psykolog",
+            "Et tilbud.",
+            "brødtekst",
+            &marks,
+            &Starts::any(),
+            3,
+        );
         assert_eq!(html, "En <mark>psykolog</mark> – Et tilbud.");
     }
 }

@@ -692,3 +692,40 @@ fn empty_index_and_empty_synonyms() {
     assert!(idx.is_empty());
     assert_eq!(idx.search(&query("børn")), SearchResults::default());
 }
+
+/// A capital can start with another byte than its small letter (Cyrillic Р/р, Я/я): the
+/// snippet's scan, which jumps to the bytes the query's words start with, marks it too.
+#[test]
+fn snippets_mark_capitals_whose_first_byte_differs() {
+    let index = build(
+        vec![doc(
+            "uk",
+            "tilbud",
+            "rodyna",
+            "Підтримка",
+            "Рідні та друзі. Ми говоримо з рідними про те, що сталося. Яблука й яблуня.",
+            &[],
+            "",
+            &[],
+            None,
+        )],
+        synonyms(""),
+    );
+    for (q, marked) in [
+        ("рідні", "<mark>Рідні</mark>"),
+        ("яблука", "<mark>Яблука</mark>"),
+    ] {
+        let r = index.search(&SearchQuery {
+            text: q.into(),
+            lang: lang_of("uk"),
+            limit: 10,
+            ..Default::default()
+        });
+        assert_eq!(r.total, 1, "{q}");
+        assert!(
+            r.hits[0].snippet_html.contains(marked),
+            "{q}: {}",
+            r.hits[0].snippet_html
+        );
+    }
+}

@@ -170,8 +170,8 @@ pub(crate) fn for_each_raw_word(text: &str, mut f: impl FnMut(usize, usize)) {
 pub(crate) fn raw_words_while(text: &str, mut f: impl FnMut(usize, usize) -> bool) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    // Two tight loops (between words, inside a word) with ASCII decided in line: this
-    // scan runs over every snippet's text.
+    // ASCII decided in line, the word's end in a tight loop of its own: this scan runs
+    // over every item's text.
     while i < bytes.len() {
         let start = i;
         let b = bytes[i];
@@ -184,21 +184,7 @@ pub(crate) fn raw_words_while(text: &str, mut f: impl FnMut(usize, usize) -> boo
         if !is_word {
             continue;
         }
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            } else {
-                let (is_word, len) = word_char_at(text, i);
-                if !is_word {
-                    break;
-                }
-                i += len;
-            }
-        }
+        i = word_end(text, i);
         if !f(start, i) {
             return;
         }
@@ -213,6 +199,109 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
         is_alphanumeric(c) || analysis::is_word_mark(c),
         c.len_utf8(),
     )
+}
+
+/// The bytes a word may start with for a scan to stop there ([`words_starting_while`]).
+#[derive(Clone)]
+pub(crate) struct Starts {
+    set: [bool; 256],
+    /// The bytes of `set` when there are at most three (searched with `memchr`).
+    few: Vec<u8>,
+}
+
+impl Starts {
+    pub(crate) fn new(bytes: impl IntoIterator<Item = u8>) -> Starts {
+        let mut set = [false; 256];
+        for b in bytes {
+            set[b as usize] = true;
+        }
+        let all: Vec<u8> = (0..=255u8).filter(|&b| set[b as usize]).collect();
+        let few = if all.len() <= 3 { all } else { Vec::new() };
+        Starts { set, few }
+    }
+
+    /// Every byte: the scan visits every word.
+    #[cfg(test)]
+    pub(crate) fn any() -> Starts {
+        Starts::new(0..=255)
+    }
+
+    /// The next position at or after `from` holding one of the bytes.
+    fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let rest = &bytes[from..];
+        let found = match self.few[..] {
+            [] => rest.iter().position(|&b| self.set[b as usize]),
+            [a] => memchr::memchr(a, rest),
+            [a, b] => memchr::memchr2(a, b, rest),
+            [a, b, c] => memchr::memchr3(a, b, c, rest),
+            _ => unreachable!("`few` holds at most three bytes"),
+        };
+        found.map(|i| from + i)
+    }
+}
+
+/// Like [`raw_words_while`], but only for the words whose first byte is in `starts`: the
+/// scan jumps from one such byte to the next (a snippet's scan for the few letters the
+/// query's words begin with), so the same words come out, minus the others.
+pub(crate) fn words_starting_while(
+    text: &str,
+    starts: &Starts,
+    mut f: impl FnMut(usize, usize) -> bool,
+) {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // A word's first byte is ASCII or a UTF-8 lead byte, never a continuation byte,
+        // so `p` is a character boundary.
+        let Some(p) = starts.next(bytes, pos) else {
+            return;
+        };
+        let (is_word, len) = if bytes[p] < 0x80 {
+            (bytes[p].is_ascii_alphanumeric(), 1)
+        } else {
+            word_char_at(text, p)
+        };
+        if !is_word || (p > 0 && word_char_before(text, p)) {
+            pos = p + len;
+            continue;
+        }
+        let end = word_end(text, p + len);
+        if !f(p, end) {
+            return;
+        }
+        pos = end;
+    }
+}
+
+/// Whether the character ending at byte `i` is a word character.
+fn word_char_before(text: &str, i: usize) -> bool {
+    let c = text[..i].chars().next_back().unwrap_or(' ');
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_alphanumeric(c) || analysis::is_word_mark(c)
+    }
+}
+
+/// Where the word running through byte `i` ends.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            let (is_word, len) = word_char_at(text, i);
+            if !is_word {
+                break;
+            }
+            i += len;
+        }
+    }
+    i
 }
 
 /// `char::is_alphanumeric`, with a fast path for the Latin-1 letters (æ, ø, å, é …).
