@@ -79,6 +79,13 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
     ] {
         part(&app, name, 5.0).await;
     }
+    // Written blind and tuned on this session: every acute line is flagged; the calm lines
+    // still flagged are mostly stories that end well in words the `resolved` lists do not
+    // have yet (tests/redteam/README.md). The bars are their measured counts, so that no
+    // change adds a false alarm unnoticed.
+    part(&app, "fresh-14.tsv", 10.0).await;
+    part(&app, "fresh-15.tsv", 19.2).await;
+    part(&app, "fresh-16.tsv", 14.2).await;
     // 5/99 calm flagged: one over 5 % because a laugh does not cancel a threat ("my mom will
     // kill me haha" stays flagged, so that "he said he will kill me haha but i think he
     // means it" is too; tests/redteam/README.md).
@@ -202,6 +209,30 @@ fn staff_can_see_why_and_score_a_case_file() {
     assert!(text.contains("akut: vold-mod-barn"), "{text}");
     let text = explain("han slår mig ikke når mor er hjemme");
     assert!(text.contains("akut: vold-mod-barn"), "{text}");
+
+    // Words after a hit saying it is over cancel it, for the hit's own category only
+    // (`resolved` in each category file), and say so.
+    let text = explain("min datter var væk i 2 timer men hun var bare hos en veninde");
+    assert!(
+        text.contains("akut: nej") && text.contains("(ophævet: overstået, \"var bare hos\")"),
+        "{text}"
+    );
+    // Not before the hit, not when negated, not when it opens again ("igen", "men nu"),
+    // and not for another category ("found him" ends a search, not an overdose).
+    for acute in [
+        "hun var bare hos en veninde sidst, men nu er min datter på 5 væk",
+        "min søn på 4 er væk og han er ikke blevet fundet",
+        "mit barn blev fundet i går men nu er hun væk igen",
+        "vi fandt ham bevidstløs med tomme pilleglas ved siden af",
+        "I was clean for 2 years but I cut again last night",
+        "took 30 paracetamol last night but im fine now",
+    ] {
+        let text = explain(acute);
+        assert!(!text.contains("akut: nej"), "{acute}: {text}");
+    }
+    // Firm words are never cancelled.
+    let text = explain("kan ikke finde min søn, sidst var han bare hos naboen");
+    assert!(text.contains("akut: barn-savnet-eller-alene"), "{text}");
 
     let cases = data_file("dev-guide.tsv");
     let out = Command::new(bin)

@@ -44,6 +44,13 @@ struct SharedDoc {
     /// … or one of these anywhere after the about-phrase ("og jeg gør det selv").
     #[serde(default)]
     about_enders_after: Vec<Spanned<String>>,
+    /// Words saying, after a hit, that it is over and everyone is safe ("har det godt nu"):
+    /// in every category. Each category adds its own (`resolved` in its file).
+    #[serde(default)]
+    resolved: Vec<Spanned<String>>,
+    /// … unless one of these comes after them ("men nu", "igen", "i aften").
+    #[serde(default)]
+    resolved_reopen: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +124,9 @@ struct CategoryDoc {
     examples: Vec<Spanned<String>>,
     #[serde(default)]
     unless: Vec<Spanned<String>>,
+    /// Words saying, after a hit of this category, that it is over ("blev fundet").
+    #[serde(default)]
+    resolved: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -247,6 +257,8 @@ pub fn load(
     let about = exact_parts(&shared.about);
     let about_enders = exact_parts(&shared.about_enders);
     let about_enders_after = exact_parts(&shared.about_enders_after);
+    let resolved = exact_parts(&shared.resolved);
+    let resolved_reopen = exact_parts(&shared.resolved_reopen);
     let mut numbers = Vec::new();
     for n in &shared.number {
         let loc = at.loc(&n.id);
@@ -388,16 +400,18 @@ pub fn load(
                 ));
             }
         }
-        let unless = doc
-            .unless
-            .iter()
-            .filter_map(|w| {
-                builder
-                    .part(&exact(w.get_ref()))
-                    .map_err(|m| problems.push(at.loc(w).error(m)))
-                    .ok()
-            })
-            .collect();
+        let mut exact_list = |list: &[Spanned<String>]| -> Vec<super::PatternId> {
+            list.iter()
+                .filter_map(|w| {
+                    builder
+                        .part(&exact(w.get_ref()))
+                        .map_err(|m| problems.push(at.loc(w).error(m)))
+                        .ok()
+                })
+                .collect()
+        };
+        let unless = exact_list(&doc.unless);
+        let category_resolved = exact_list(&doc.resolved);
         if doc.words.is_empty() && doc.firm.is_empty() && doc.combination.is_empty() {
             problems.push(top.error(
                 "Kategorien har ingen words og ingen [[combination]]: siden kan ikke genkende den.",
@@ -414,6 +428,7 @@ pub fn load(
             id,
             order: doc.order,
             unless,
+            resolved: category_resolved,
             call,
             related: doc.related.iter().map(|r| r.get_ref().clone()).collect(),
             guide: doc
@@ -441,6 +456,8 @@ pub fn load(
             patterns: about,
             enders: about_enders,
             enders_after: about_enders_after,
+            resolved,
+            reopen: resolved_reopen,
         },
         categories,
         numbers,

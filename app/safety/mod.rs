@@ -36,6 +36,8 @@ pub struct Category {
     /// Patterns that cancel a hit of this category they stand in or right next to
     /// ("slog op med mig" is not violence).
     pub(crate) unless: Vec<PatternId>,
+    /// Patterns that, after a hit of this category, say it is over ("blev fundet").
+    pub(crate) resolved: Vec<PatternId>,
     pub name: Text,
     /// What to do now, in plain words.
     pub now: Text,
@@ -127,6 +129,11 @@ pub(crate) struct About {
     /// Phrases that end it wherever they stand after it in the sentence: the writer
     /// turning to themself ("… om selvskade, og jeg gør det selv").
     pub enders_after: Vec<PatternId>,
+    /// Phrases that, after a hit, say it is over and everyone is safe ("har det godt nu"),
+    /// in every category (each category has its own list too).
+    pub resolved: Vec<PatternId>,
+    /// Phrases after such words that open the danger again ("men nu", "igen").
+    pub reopen: Vec<PatternId>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -200,6 +207,8 @@ pub enum Cancel {
     Unless(String),
     /// Words saying the message is about a subject ("en opgave om selvmord").
     About(String),
+    /// Words after the hit saying it is over ("men hun blev fundet", "har det godt nu").
+    Resolved(String),
 }
 
 /// A rule that fired in one message.
@@ -474,6 +483,7 @@ impl Safety {
                 }
             }
         }
+        self.cancel_resolved(msg, &scan, &mut fired);
         // The evidence that counts: words and combinations, and two signs of one category.
         let mut strong: Vec<(usize, Span)> = Vec::new();
         let mut signs: Vec<Vec<(PatternId, Span)>> = vec![Vec::new(); self.categories.len()];
@@ -536,8 +546,11 @@ impl Safety {
             }
         }
         // A danger word the writer denies ("jeg har aldrig tænkt på at gøre mig selv noget")
-        // is not brought back by likeness alone; a sign still counts.
-        let denied = fired.iter().any(|f| f.negated && f.cancelled.is_none());
+        // or says is over ("… men hun blev fundet") is not brought back by likeness alone;
+        // a sign still counts.
+        let denied = fired.iter().any(|f| {
+            (f.negated && f.cancelled.is_none()) || matches!(f.cancelled, Some(Cancel::Resolved(_)))
+        });
         if best.is_none() && examples {
             let p = self.likeness.score(msg);
             if why {
@@ -556,6 +569,54 @@ impl Safety {
         }
         out.category = best;
         out
+    }
+
+    /// Cancels the hits that words later in the message say are over: a resolved phrase
+    /// of the hit's category or of every category, after the hit (in any later sentence),
+    /// not negated ("han er ikke fundet"), and with no reopening phrase from the hit on
+    /// ("igen", "men nu"). Firm words and combinations stay, and so does a hit after the
+    /// phrase.
+    fn cancel_resolved(&self, msg: &Message, scan: &Scan, fired: &mut [Fired]) {
+        let shared = self.spans(&self.about.resolved, msg, scan);
+        let open = |spans: Vec<Span>| -> Vec<Span> {
+            spans
+                .into_iter()
+                .filter(|r| !self.lexicon.negated(msg, *r))
+                .collect()
+        };
+        let shared = open(shared);
+        let reopen = std::cell::OnceCell::new();
+        let mut by_category: HashMap<usize, Vec<Span>> = HashMap::new();
+        for f in fired.iter_mut() {
+            let r = &self.rules[f.rule];
+            if r.firm || f.cancelled.is_some() {
+                continue;
+            }
+            let own = by_category.entry(r.category).or_insert_with(|| {
+                open(self.spans(&self.categories[r.category].resolved, msg, scan))
+            });
+            let hit = hull(&f.spans);
+            // After the hit's first part: a combination's time word may belong to the
+            // resolution ("smidt ud … bor hos sin moster nu").
+            let first_end = f.spans.iter().map(|s| s.end).min().unwrap_or(hit.end);
+            let Some(done) = own.iter().chain(&shared).find(|s| s.start >= first_end) else {
+                continue;
+            };
+            // "igen", "stadig" after the hit or the phrase: it is not over ("skar igen, jeg
+            // havde været clean i 2 år").
+            let reopen: &Vec<Span> =
+                reopen.get_or_init(|| self.spans(&self.about.reopen, msg, scan));
+            // Not the phrase's own words, nor words leading into it ("men hun | var bare
+            // hos en veninde").
+            let part_of = |o: &Span| {
+                (done.start <= o.start && o.end <= done.end)
+                    || (o.end <= done.start && done.start - o.end <= 1)
+            };
+            if reopen.iter().any(|o| o.start >= hit.start && !part_of(o)) {
+                continue;
+            }
+            f.cancelled = Some(Cancel::Resolved(words_at(msg, *done)));
+        }
     }
 
     /// Where any of `patterns` occurs in the message.
@@ -677,6 +738,7 @@ impl Safety {
                     match cancelled {
                         Some(Cancel::Unless(w)) => format!(" (ophævet af unless-ordet {w:?})"),
                         Some(Cancel::About(w)) => format!(" (ophævet: handler om et emne, {w:?})"),
+                        Some(Cancel::Resolved(w)) => format!(" (ophævet: overstået, {w:?})"),
                         None => String::new(),
                     }
                 ),
