@@ -83,8 +83,8 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
     // still flagged are mostly stories that end well in words the `resolved` lists do not
     // have yet (tests/redteam/README.md). The bars are their measured counts, so that no
     // change adds a false alarm unnoticed.
-    part(&app, "fresh-14.tsv", 10.0).await;
-    part(&app, "fresh-15.tsv", 19.2).await;
+    part(&app, "fresh-14.tsv", 9.2).await;
+    part(&app, "fresh-15.tsv", 18.4).await;
     part(&app, "fresh-16.tsv", 14.2).await;
     // 5/99 calm flagged: one over 5 % because a laugh does not cancel a threat ("my mom will
     // kill me haha" stays flagged, so that "he said he will kill me haha but i think he
@@ -226,6 +226,9 @@ fn staff_can_see_why_and_score_a_case_file() {
         "vi fandt ham bevidstløs med tomme pilleglas ved siden af",
         "I was clean for 2 years but I cut again last night",
         "took 30 paracetamol last night but im fine now",
+        // "om" before a time is not a subject: "kursus om weekenden" is when, not what.
+        "jeg er på kursus om weekenden og min træner rørte ved mig i omklædningsrummet",
+        "vi har kursus om aftenen og bagefter slår min far mig",
     ] {
         let text = explain(acute);
         assert!(!text.contains("akut: nej"), "{acute}: {text}");
