@@ -83,9 +83,9 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
     // still flagged are mostly stories that end well in words the `resolved` lists do not
     // have yet (tests/redteam/README.md). The bars are their measured counts, so that no
     // change adds a false alarm unnoticed.
-    part(&app, "fresh-14.tsv", 9.2).await;
-    part(&app, "fresh-15.tsv", 18.4).await;
-    part(&app, "fresh-16.tsv", 14.2).await;
+    part(&app, "fresh-14.tsv", 6.7).await;
+    part(&app, "fresh-15.tsv", 10.0).await;
+    part(&app, "fresh-16.tsv", 10.9).await;
     // 5/99 calm flagged: one over 5 % because a laugh does not cancel a threat ("my mom will
     // kill me haha" stays flagged, so that "he said he will kill me haha but i think he
     // means it" is too; tests/redteam/README.md).
