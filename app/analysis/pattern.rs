@@ -126,6 +126,30 @@ pub struct Scan {
     two: Vec<Vec<u32>>,
 }
 
+/// Items (rules) indexed by the words their pattern can start with
+/// ([`Lexicon::index_by_first`]).
+#[derive(Debug, Default)]
+pub struct FirstIndex<T> {
+    by_word: HashMap<u32, Vec<T>>,
+}
+
+impl<T: Copy + Ord> FirstIndex<T> {
+    /// The items whose pattern can start at some word of the message, sorted: a
+    /// superset of those that occur.
+    pub fn candidates(&self, msg: &Message, scan: &Scan) -> Vec<T> {
+        let mut out = Vec::new();
+        for (i, ids) in scan.one.iter().enumerate() {
+            let number = is_number(&msg.tokens[i]).then_some(&NUMBER);
+            for w in ids.iter().chain(&scan.two[i]).chain(number) {
+                out.extend(self.by_word.get(w).into_iter().flatten());
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// Compiles patterns (and the groups they use) into a [`Lexicon`].
 #[derive(Debug, Default)]
 pub struct LexiconBuilder {
@@ -617,6 +641,26 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// The words pattern `pid` can start with, sorted.
+    pub fn firsts_of(&self, pid: PatternId) -> &[u32] {
+        &self.firsts[pid as usize]
+    }
+
+    /// An index of `items` by the words their pattern can start with, so that a message
+    /// finds the items whose pattern may occur in it without trying every one.
+    pub fn index_by_first<T: Copy>(
+        &self,
+        items: impl IntoIterator<Item = (PatternId, T)>,
+    ) -> FirstIndex<T> {
+        let mut by_word: HashMap<u32, Vec<T>> = HashMap::new();
+        for (pid, item) in items {
+            for &w in &self.firsts[pid as usize] {
+                by_word.entry(w).or_default().push(item);
+            }
+        }
+        FirstIndex { by_word }
     }
 
     /// Every place a (non-top-level) pattern is found.

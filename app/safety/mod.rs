@@ -21,7 +21,7 @@
 
 pub mod lexicon;
 
-use crate::analysis::pattern::{Hit, Lexicon, PatternId, Scan, Span};
+use crate::analysis::pattern::{FirstIndex, Hit, Lexicon, PatternId, Scan, Span};
 use crate::analysis::Message;
 use crate::i18n::Text;
 use crate::nearest;
@@ -191,9 +191,9 @@ pub struct Safety {
     rules: Vec<Rule>,
     /// Top-level pattern → the word or sign rules that use it.
     by_pattern: HashMap<PatternId, Vec<usize>>,
-    /// The combination rules (a few among thousands of rules: not found by a scan per
-    /// message).
-    combinations: Vec<usize>,
+    /// The combination rules (a few among thousands of rules), by the words their
+    /// rarest part can start with: a message tries only those whose part may be in it.
+    combinations: FirstIndex<usize>,
     examples: nearest::Index<Option<usize>>,
     /// Acute (any category) against calm, learnt from the same examples.
     likeness: nearest::Linear,
@@ -307,6 +307,15 @@ impl Safety {
                 RuleKind::Combination => combinations.push(i),
             }
         }
+        // Any part will do, as all must be found; the one with the fewest first words
+        // keeps the candidates few.
+        let combinations = lexicon.index_by_first(combinations.into_iter().filter_map(|i| {
+            let part = rules[i]
+                .patterns
+                .iter()
+                .min_by_key(|&&p| lexicon.firsts_of(p).len())?;
+            Some((*part, i))
+        }));
         Safety {
             lexicon,
             site_words,
@@ -442,7 +451,7 @@ impl Safety {
         }
         // Combinations share their parts (@barn, @slå, …): each part is looked for once.
         let mut parts: HashMap<PatternId, Vec<Hit>> = HashMap::new();
-        for &rule in &self.combinations {
+        for rule in self.combinations.candidates(msg, &scan) {
             let r = &self.rules[rule];
             if let Some((spans, negated)) = self.combination(r, msg, &scan, &mut parts) {
                 fired.push(Fired {
