@@ -188,7 +188,8 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
     let stem_id = vocab.terms.get(&stem);
     let known_main = stem_id.is_some_and(|id| vocab.is_main_term(id));
     let key = lang.key(w);
-    let key_known = vocab.find_key(&key).is_some();
+    let key_id = vocab.find_key(&key);
+    let key_known = key_id.is_some();
     let fold = lang.needs_fold(w);
     let n = char_len(w);
 
@@ -249,11 +250,11 @@ fn word_groups(groups: &mut Vec<Group>, w: &str, is_last: bool, vocab: &Vocab) -
 
     if n >= 5 && !key.is_empty() {
         let max = if n >= 9 { 2 } else { 1 };
-        let mut cands: Vec<(u32, u8)> = vocab
-            .fuzzy(&key, max)
-            .into_iter()
-            .filter(|&(_, d)| d > 0)
-            .collect();
+        let near = match key_id {
+            Some(k) => vocab.fuzzy_key(k, max),
+            None => vocab.fuzzy(&key, max),
+        };
+        let mut cands: Vec<(u32, u8)> = near.into_iter().filter(|&(_, d)| d > 0).collect();
         cands.sort_by_key(|&(k, d)| (d, std::cmp::Reverse(vocab.key(k).freq)));
         for &(k, d) in cands.iter().take(MAX_FUZZY) {
             let weight = if settled {

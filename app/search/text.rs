@@ -205,9 +205,13 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
 #[derive(Clone)]
 pub(crate) struct Starts {
     set: [bool; 256],
-    /// The bytes of `set` when there are at most three (searched with `memchr`).
-    few: Vec<u8>,
+    /// The bytes of `set` in threes, each three searched with `memchr3`, when there are
+    /// at most [`MAX_THREES`] threes (a query's words start with a few letters, in small
+    /// and capital).
+    threes: Vec<[u8; 3]>,
 }
+
+const MAX_THREES: usize = 3;
 
 impl Starts {
     pub(crate) fn new(bytes: impl IntoIterator<Item = u8>) -> Starts {
@@ -216,8 +220,15 @@ impl Starts {
             set[b as usize] = true;
         }
         let all: Vec<u8> = (0..=255u8).filter(|&b| set[b as usize]).collect();
-        let few = if all.len() <= 3 { all } else { Vec::new() };
-        Starts { set, few }
+        let threes = if all.len() <= 3 * MAX_THREES {
+            // A short three repeats its first byte.
+            all.chunks(3)
+                .map(|c| [c[0], c[c.len().min(2) - 1], c[c.len() - 1]])
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Starts { set, threes }
     }
 
     /// Every byte: the scan visits every word.
@@ -225,18 +236,38 @@ impl Starts {
     pub(crate) fn any() -> Starts {
         Starts::new(0..=255)
     }
+}
 
-    /// The next position at or after `from` holding one of the bytes.
-    fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
-        let rest = &bytes[from..];
-        let found = match self.few[..] {
-            [] => rest.iter().position(|&b| self.set[b as usize]),
-            [a] => memchr::memchr(a, rest),
-            [a, b] => memchr::memchr2(a, b, rest),
-            [a, b, c] => memchr::memchr3(a, b, c, rest),
-            _ => unreachable!("`few` holds at most three bytes"),
-        };
-        found.map(|i| from + i)
+/// A scan's place in a text for [`Starts`]: where each three was next found, so that a
+/// three is searched again only once the scan has passed its last find.
+struct StartsCursor<'a> {
+    starts: &'a Starts,
+    /// `None`: not searched yet; `Some(usize::MAX)`: not in the rest of the text.
+    found: [Option<usize>; MAX_THREES],
+}
+
+impl StartsCursor<'_> {
+    /// The next position at or after `from` holding one of the bytes (`from` never
+    /// goes back).
+    fn next(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        if self.starts.threes.is_empty() {
+            let set = &self.starts.set;
+            return bytes[from..]
+                .iter()
+                .position(|&b| set[b as usize])
+                .map(|i| from + i);
+        }
+        let mut first = usize::MAX;
+        for (three, found) in self.starts.threes.iter().zip(&mut self.found) {
+            let at = match *found {
+                Some(at) if at >= from => at,
+                _ => memchr::memchr3(three[0], three[1], three[2], &bytes[from..])
+                    .map_or(usize::MAX, |i| from + i),
+            };
+            *found = Some(at);
+            first = first.min(at);
+        }
+        (first != usize::MAX).then_some(first)
     }
 }
 
@@ -249,11 +280,15 @@ pub(crate) fn words_starting_while(
     mut f: impl FnMut(usize, usize) -> bool,
 ) {
     let bytes = text.as_bytes();
+    let mut cursor = StartsCursor {
+        starts,
+        found: [None; MAX_THREES],
+    };
     let mut pos = 0;
     while pos < bytes.len() {
         // A word's first byte is ASCII or a UTF-8 lead byte, never a continuation byte,
         // so `p` is a character boundary.
-        let Some(p) = starts.next(bytes, pos) else {
+        let Some(p) = cursor.next(bytes, pos) else {
             return;
         };
         let (is_word, len) = if bytes[p] < 0x80 {
@@ -411,6 +446,37 @@ pub(crate) const EN_STOP: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The jumping scan finds exactly the words of the full scan that start with one of
+    /// the bytes, for one to a dozen bytes (one, several or no `memchr3` threes).
+    #[test]
+    fn jumping_scan_finds_the_words_a_full_scan_finds() {
+        let text = "Søn og søster, Ærø: angst, ANGST og Angsten; familie-behandling 2026 \
+                    Рідні рідко. bæk, mor, Mor, hash hash";
+        let mut all = Vec::new();
+        raw_words_while(text, |a, b| {
+            all.push((a, b));
+            true
+        });
+        let firsts = [
+            "s", "a", "f", "A", "S", "m", "h", "b", "Р", "р", "2", "Æ", "M",
+        ];
+        for n in 0..=firsts.len() {
+            let bytes: Vec<u8> = firsts[..n].iter().map(|w| w.as_bytes()[0]).collect();
+            let starts = Starts::new(bytes.iter().copied());
+            let want: Vec<(usize, usize)> = all
+                .iter()
+                .copied()
+                .filter(|&(a, _)| bytes.contains(&text.as_bytes()[a]))
+                .collect();
+            let mut got = Vec::new();
+            words_starting_while(text, &starts, |a, b| {
+                got.push((a, b));
+                true
+            });
+            assert_eq!(got, want, "{n} bytes");
+        }
+    }
 
     #[test]
     fn stop_lists_are_sorted() {

@@ -5,11 +5,15 @@
 use super::compound::Splitter;
 use super::text::{Analysis, MAX_WORD_BYTES};
 use crate::analysis::{self, distance};
+use std::sync::OnceLock;
 
 pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// No term (e.g. no folded form for English).
 pub(crate) const NONE: u32 = u32::MAX;
+/// Edits within which a key's neighbours are kept ([`Vocab::fuzzy_key`]): the most a
+/// search allows.
+const NEAR_EDITS: u8 = 2;
 
 /// Interned term strings (stems), so per-word analysis is a few integers.
 #[derive(Default)]
@@ -233,7 +237,8 @@ impl VocabBuilder {
         }
         let mut keyed: Vec<(String, KeyInfo)> = by_key.into_iter().collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (keys, key_info) = keyed.into_iter().unzip();
+        let (keys, key_info): (Vec<String>, Vec<KeyInfo>) = keyed.into_iter().unzip();
+        let near = (0..keys.len()).map(|_| OnceLock::new()).collect();
 
         Vocab {
             lang,
@@ -243,6 +248,7 @@ impl VocabBuilder {
             main_known,
             keys,
             key_info,
+            near,
             splitter,
             main_words,
             fold_words,
@@ -260,6 +266,10 @@ pub(crate) struct Vocab {
     main_known: Vec<bool>,
     keys: Vec<String>,
     key_info: Vec<KeyInfo>,
+    /// Per key: the keys within [`NEAR_EDITS`] edits of it, found the first time the key
+    /// is searched for. A known word is looked up for its typo neighbours on every search
+    /// that has it (most searches), and the answer only changes with the index.
+    near: Vec<OnceLock<Box<[(u32, u8)]>>>,
     pub(crate) splitter: Splitter,
     /// Stem → words having it as stem or as the stem of a compound part.
     pub(crate) main_words: TermWords,
@@ -305,6 +315,17 @@ impl Vocab {
             .take_while(move |k| k.starts_with(prefix.as_str()))
             .enumerate()
             .map(move |(i, _)| (start + i) as u32)
+    }
+
+    /// [`Vocab::fuzzy`] of key `k`, kept for the next search for it.
+    pub(crate) fn fuzzy_key(&self, k: u32, max: u8) -> Vec<(u32, u8)> {
+        if max > NEAR_EDITS {
+            return self.fuzzy(&self.keys[k as usize], max);
+        }
+        let near = self.near[k as usize]
+            .get_or_init(|| self.fuzzy(&self.keys[k as usize], NEAR_EDITS).into());
+        // Distances are exact, so fewer edits are a filter of more.
+        near.iter().copied().filter(|&(_, d)| d <= max).collect()
     }
 
     /// Keys within `max` edits (insert, delete, substitute, swap neighbours) of the
@@ -441,6 +462,33 @@ mod tests {
                     .collect();
                 want.sort();
                 assert_eq!(got, want, "query {q} max {max}");
+            }
+        }
+    }
+
+    /// A key's kept neighbours, asked for in any order of edits, are what a fresh look-up
+    /// finds.
+    #[test]
+    fn kept_neighbours_are_a_fresh_look_up() {
+        let v = vocab(&[
+            "familie",
+            "familier",
+            "famille",
+            "familien",
+            "fami",
+            "headspace",
+            "hedspace",
+            "børn",
+            "boern",
+            "barn",
+            "bor",
+            "abcd",
+            "acbd",
+            "bacd",
+        ]);
+        for k in 0..v.keys.len() as u32 {
+            for max in [1u8, 2, 0, 3, 1] {
+                assert_eq!(v.fuzzy_key(k, max), v.fuzzy(&v.keys[k as usize], max));
             }
         }
     }
