@@ -79,13 +79,15 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
     ] {
         part(&app, name, 5.0).await;
     }
-    // Written blind and tuned on this session: every acute line is flagged; the calm lines
+    // Written blind and tuned on by concept: every acute line is flagged; the calm lines
     // still flagged are mostly stories that end well in words the `resolved` lists do not
     // have yet (tests/redteam/README.md). The bars are their measured counts, so that no
     // change adds a false alarm unnoticed.
     part(&app, "fresh-14.tsv", 6.7).await;
     part(&app, "fresh-15.tsv", 10.0).await;
     part(&app, "fresh-16.tsv", 10.9).await;
+    part(&app, "fresh-17.tsv", 10.9).await;
+    part(&app, "fresh-18.tsv", 5.9).await;
     // 5/99 calm flagged: one over 5 % because a laugh does not cancel a threat ("my mom will
     // kill me haha" stays flagged, so that "he said he will kill me haha but i think he
     // means it" is too; tests/redteam/README.md).
