@@ -178,6 +178,7 @@ guide-next-steps = Det sker, når du tager kontakt
 guide-more-help = Anden hjælp, der kan passe
 guide-chat-empty = Skriv et par ord om, hvad det handler om. Eller svar på spørgsmålet herunder.
 guide-chat-one-more = Tak. Vi har brug for at vide én ting mere for at finde den rette hjælp.
+guide-found-by-search = Siden passer til ordene i din besked.
 guide-not-understood-title = Vi forstod det ikke helt
 guide-not-understood = Vi kunne ikke se, hvad du har brug for hjælp til. Svar på spørgsmålet herunder, eller se søgeresultaterne.
 guide-search-results = Det fandt vi, da vi søgte

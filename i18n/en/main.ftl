@@ -178,6 +178,7 @@ guide-next-steps = What happens when you get in touch
 guide-more-help = Other help that may fit
 guide-chat-empty = Write a few words about what it is about. Or answer the question below.
 guide-chat-one-more = Thank you. We need to know one more thing to find the right help.
+guide-found-by-search = This page matches the words in your message.
 guide-not-understood-title = We did not quite understand
 guide-not-understood = We could not tell what you need help with. Answer the question below, or look at the search results.
 guide-search-results = What we found when we searched
