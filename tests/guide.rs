@@ -276,7 +276,7 @@ async fn everyday_questions_get_the_pages_their_words_find() {
         .await
         .json();
     let recs = r["recommendations"].as_array().unwrap();
-    assert!(!recs.is_empty() && recs.len() <= 3, "{r}");
+    assert!(!recs.is_empty(), "{r}");
     assert_eq!(r["question"]["id"], "emne", "the guide still asks");
     assert!(
         recs.iter()
