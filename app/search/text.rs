@@ -205,13 +205,9 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
 #[derive(Clone)]
 pub(crate) struct Starts {
     set: [bool; 256],
-    /// The bytes of `set` in threes, each three searched with `memchr3`, when there are
-    /// at most [`MAX_THREES`] threes (a query's words start with a few letters, in small
-    /// and capital).
-    threes: Vec<[u8; 3]>,
+    /// The bytes of `set` when there are at most three (searched with `memchr`).
+    few: Vec<u8>,
 }
-
-const MAX_THREES: usize = 3;
 
 impl Starts {
     pub(crate) fn new(bytes: impl IntoIterator<Item = u8>) -> Starts {
@@ -220,15 +216,8 @@ impl Starts {
             set[b as usize] = true;
         }
         let all: Vec<u8> = (0..=255u8).filter(|&b| set[b as usize]).collect();
-        let threes = if all.len() <= 3 * MAX_THREES {
-            // A short three repeats its first byte.
-            all.chunks(3)
-                .map(|c| [c[0], c[c.len().min(2) - 1], c[c.len() - 1]])
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Starts { set, threes }
+        let few = if all.len() <= 3 { all } else { Vec::new() };
+        Starts { set, few }
     }
 
     /// Every byte: the scan visits every word.
@@ -236,38 +225,18 @@ impl Starts {
     pub(crate) fn any() -> Starts {
         Starts::new(0..=255)
     }
-}
 
-/// A scan's place in a text for [`Starts`]: where each three was next found, so that a
-/// three is searched again only once the scan has passed its last find.
-struct StartsCursor<'a> {
-    starts: &'a Starts,
-    /// `None`: not searched yet; `Some(usize::MAX)`: not in the rest of the text.
-    found: [Option<usize>; MAX_THREES],
-}
-
-impl StartsCursor<'_> {
-    /// The next position at or after `from` holding one of the bytes (`from` never
-    /// goes back).
-    fn next(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
-        if self.starts.threes.is_empty() {
-            let set = &self.starts.set;
-            return bytes[from..]
-                .iter()
-                .position(|&b| set[b as usize])
-                .map(|i| from + i);
-        }
-        let mut first = usize::MAX;
-        for (three, found) in self.starts.threes.iter().zip(&mut self.found) {
-            let at = match *found {
-                Some(at) if at >= from => at,
-                _ => memchr::memchr3(three[0], three[1], three[2], &bytes[from..])
-                    .map_or(usize::MAX, |i| from + i),
-            };
-            *found = Some(at);
-            first = first.min(at);
-        }
-        (first != usize::MAX).then_some(first)
+    /// The next position at or after `from` holding one of the bytes.
+    fn next(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let rest = &bytes[from..];
+        let found = match self.few[..] {
+            [] => rest.iter().position(|&b| self.set[b as usize]),
+            [a] => memchr::memchr(a, rest),
+            [a, b] => memchr::memchr2(a, b, rest),
+            [a, b, c] => memchr::memchr3(a, b, c, rest),
+            _ => unreachable!("`few` holds at most three bytes"),
+        };
+        found.map(|i| from + i)
     }
 }
 
@@ -280,15 +249,11 @@ pub(crate) fn words_starting_while(
     mut f: impl FnMut(usize, usize) -> bool,
 ) {
     let bytes = text.as_bytes();
-    let mut cursor = StartsCursor {
-        starts,
-        found: [None; MAX_THREES],
-    };
     let mut pos = 0;
     while pos < bytes.len() {
         // A word's first byte is ASCII or a UTF-8 lead byte, never a continuation byte,
         // so `p` is a character boundary.
-        let Some(p) = cursor.next(bytes, pos) else {
+        let Some(p) = starts.next(bytes, pos) else {
             return;
         };
         let (is_word, len) = if bytes[p] < 0x80 {
@@ -448,7 +413,7 @@ mod tests {
     use super::*;
 
     /// The jumping scan finds exactly the words of the full scan that start with one of
-    /// the bytes, for one to a dozen bytes (one, several or no `memchr3` threes).
+    /// the bytes, for none to a dozen bytes (`memchr` up to three, a byte table above).
     #[test]
     fn jumping_scan_finds_the_words_a_full_scan_finds() {
         let text = "Søn og søster, Ærø: angst, ANGST og Angsten; familie-behandling 2026 \
