@@ -126,6 +126,21 @@ pub struct Scan {
     two: Vec<Vec<u32>>,
 }
 
+impl Scan {
+    /// Every (token, word id) a pattern may start at: the words each token matches, alone
+    /// or written together with the next, and [`NUMBER`] at a number.
+    fn starts<'a>(&'a self, msg: &'a Message) -> impl Iterator<Item = (usize, u32)> + 'a {
+        self.one.iter().enumerate().flat_map(move |(i, ids)| {
+            let number = is_number(&msg.tokens[i]).then_some(NUMBER);
+            ids.iter()
+                .chain(&self.two[i])
+                .copied()
+                .chain(number)
+                .map(move |w| (i, w))
+        })
+    }
+}
+
 /// Items (rules) indexed by the words their pattern can start with
 /// ([`Lexicon::index_by_first`]).
 #[derive(Debug, Default)]
@@ -138,11 +153,8 @@ impl<T: Copy + Ord> FirstIndex<T> {
     /// superset of those that occur.
     pub fn candidates(&self, msg: &Message, scan: &Scan) -> Vec<T> {
         let mut out = Vec::new();
-        for (i, ids) in scan.one.iter().enumerate() {
-            let number = is_number(&msg.tokens[i]).then_some(&NUMBER);
-            for w in ids.iter().chain(&scan.two[i]).chain(number) {
-                out.extend(self.by_word.get(w).into_iter().flatten());
-            }
+        for (_, w) in scan.starts(msg) {
+            out.extend(self.by_word.get(&w).into_iter().flatten());
         }
         out.sort_unstable();
         out.dedup();
@@ -622,21 +634,18 @@ impl Lexicon {
     pub fn hits(&self, msg: &Message, scan: &Scan) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
         let mut tried: HashSet<(PatternId, usize)> = HashSet::new();
-        for (i, ids) in scan.one.iter().enumerate() {
-            let number = is_number(&msg.tokens[i]).then_some(&NUMBER);
-            for w in ids.iter().chain(&scan.two[i]).chain(number) {
-                for &pid in self.starts.get(w).into_iter().flatten() {
-                    if !tried.insert((pid, i)) {
-                        continue;
-                    }
-                    if let Some(end) = self.match_at(pid, msg, scan, i) {
-                        let span = Span { start: i, end };
-                        out.push(Hit {
-                            pattern: pid,
-                            span,
-                            negated: self.negated(msg, span),
-                        });
-                    }
+        for (i, w) in scan.starts(msg) {
+            for &pid in self.starts.get(&w).into_iter().flatten() {
+                if !tried.insert((pid, i)) {
+                    continue;
+                }
+                if let Some(end) = self.match_at(pid, msg, scan, i) {
+                    let span = Span { start: i, end };
+                    out.push(Hit {
+                        pattern: pid,
+                        span,
+                        negated: self.negated(msg, span),
+                    });
                 }
             }
         }

@@ -14,6 +14,8 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// Edits within which a key's neighbours are kept ([`Vocab::fuzzy_key`]): the most a
 /// search allows.
 const NEAR_EDITS: u8 = 2;
+/// Keys near one key, with their distance ([`Vocab::fuzzy`]).
+type Neighbours = Box<[(u32, u8)]>;
 
 /// Interned term strings (stems), so per-word analysis is a few integers.
 #[derive(Default)]
@@ -269,7 +271,7 @@ pub(crate) struct Vocab {
     /// Per key: the keys within [`NEAR_EDITS`] edits of it, found the first time the key
     /// is searched for. A known word is looked up for its typo neighbours on every search
     /// that has it (most searches), and the answer only changes with the index.
-    near: Vec<OnceLock<Box<[(u32, u8)]>>>,
+    near: Vec<OnceLock<Neighbours>>,
     pub(crate) splitter: Splitter,
     /// Stem → words having it as stem or as the stem of a compound part.
     pub(crate) main_words: TermWords,
