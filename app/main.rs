@@ -212,7 +212,7 @@ fn explain(source: &ContentSource, i18n: Arc<I18n>, text: &str, lang: &str) -> E
     for line in site.guide.explain(&t.message) {
         println!("  {line}");
     }
-    let reply = findhjaelp::web::guide::guide_reply(&site, lang, &t, text);
+    let reply = findhjaelp::web::guide::guide_reply(&site, lang, &t);
     let slugs: Vec<&str> = reply
         .recommendations
         .iter()
@@ -269,7 +269,7 @@ fn test_cases(
     let report = cases::score(&cases, top, |case| {
         let lang = served(&site, &case.lang).unwrap_or(Lang::DEFAULT);
         let t = triage::triage(&site, &case.text);
-        let reply = findhjaelp::web::guide::guide_reply(&site, lang, &t, &case.text);
+        let reply = findhjaelp::web::guide::guide_reply(&site, lang, &t);
         cases::Answer {
             slugs: reply.recommendations.into_iter().map(|r| r.slug).collect(),
             acute: reply.acute,

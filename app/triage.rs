@@ -9,6 +9,8 @@ use crate::site::Site;
 
 /// What the site makes of one message.
 pub struct Triage<'s> {
+    /// The message as written (the guide searches the site for its words).
+    pub text: String,
     pub message: Message,
     /// With evidence only from [`explained`].
     pub screening: Screening,
@@ -57,6 +59,7 @@ fn triage_with<'s>(site: &'s Site, text: &str, why: bool) -> Triage<'s> {
     });
     let reply = site.guide.interpret(&message, acute);
     Triage {
+        text: text.to_string(),
         message,
         screening,
         category,

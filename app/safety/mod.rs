@@ -477,8 +477,12 @@ impl Safety {
                 .map(|&u| Cancel::Unless(words_at(msg, u)));
         }
         // A message about a subject ("en opgave om selvmord", "selvmord, til et projekt"):
-        // hits it reaches do not count.
-        let about = self.spans(&self.about.patterns, msg, &scan);
+        // hits it reaches do not count. (Nothing to cancel when nothing fired: most messages.)
+        let about = if fired.is_empty() {
+            Vec::new()
+        } else {
+            self.spans(&self.about.patterns, msg, &scan)
+        };
         if !about.is_empty() {
             let enders = self.spans(&self.about.enders, msg, &scan);
             let after = self.spans(&self.about.enders_after, msg, &scan);
@@ -586,14 +590,19 @@ impl Safety {
     /// ("igen", "men nu"). Firm words and combinations stay, and so does a hit after the
     /// phrase.
     fn cancel_resolved(&self, msg: &Message, scan: &Scan, fired: &mut [Fired]) {
-        let shared = self.spans(&self.about.resolved, msg, scan);
+        if fired
+            .iter()
+            .all(|f| self.rules[f.rule].firm || f.cancelled.is_some())
+        {
+            return;
+        }
         let open = |spans: Vec<Span>| -> Vec<Span> {
             spans
                 .into_iter()
                 .filter(|r| !self.lexicon.negated(msg, *r))
                 .collect()
         };
-        let shared = open(shared);
+        let shared = open(self.spans(&self.about.resolved, msg, scan));
         let reopen = std::cell::OnceCell::new();
         let mut by_category: HashMap<usize, Vec<Span>> = HashMap::new();
         for f in fired.iter_mut() {

@@ -6,6 +6,7 @@
 //! (title + keywords + summary) and of the body; plus `ord`, a fast field with the
 //! document's position in `LangIndex::docs`/`facets`.
 
+use super::impact::Impacts;
 use super::text::{for_each_word, Analysis, MAX_WORD_BYTES};
 use super::vocab::{Vocab, VocabBuilder};
 use super::SearchDoc;
@@ -102,6 +103,8 @@ pub(crate) struct LangIndex {
     pub(crate) bm25: Vec<FieldBm25>,
     /// Documents in the index (BM25's N).
     pub(crate) total_docs: u64,
+    /// Each searched term's score per document, kept once read.
+    pub(crate) impacts: Impacts,
 }
 
 /// tantivy's BM25 for one field, made once per index: a query reads postings and field
@@ -229,6 +232,7 @@ impl LangIndex {
                 Ok((0..r.max_doc()).map(|d| column.get_val(d) as u32).collect())
             })
             .collect::<tantivy::Result<Vec<Vec<u32>>>>()?;
+        let field_mask_len = field_mask.len();
         Ok(LangIndex {
             docs: metas,
             facets,
@@ -241,6 +245,7 @@ impl LangIndex {
             ords,
             bm25,
             total_docs,
+            impacts: Impacts::new(field_mask_len),
         })
     }
 
@@ -250,7 +255,8 @@ impl LangIndex {
     }
 }
 
-/// Index of `label` in `labels`, adding it; `None` beyond MAX_LABELS distinct labels.
+/// A document's terms per field: each word's stem in its own field, its compound parts in
+/// the head's or the body's parts field; stop words left out.
 fn doc_terms(vocab: &Vocab, ids: &[Vec<u32>; 4]) -> DocTerms {
     let mut f: DocTerms = Default::default();
     for (src, words) in ids.iter().enumerate() {

@@ -17,12 +17,14 @@
 //!
 //! Module map: `text` (words, stop words, stemming, escaping), `compound` (splitting),
 //! `vocab` (word table, typo and prefix look-up), `synonyms` (the staff list), `build`
-//! (documents → the tantivy index), `plan` (query → term groups), `rank`
+//! (documents → the tantivy index), `impact` (a term's score per document, read once),
+//! `plan` (query → term groups), `rank`
 //! (scoring, filters, counts), `highlight` (which words match), `snippet` (the passage).
 
 mod build;
 mod compound;
 mod highlight;
+mod impact;
 mod plan;
 mod rank;
 mod snippet;
@@ -68,6 +70,8 @@ pub struct SearchQuery {
     /// Only items a young person can use without their parents.
     pub without_parents: bool,
     pub limit: usize,
+    /// Hits without snippets (`snippet_html` empty), for callers that show only titles.
+    pub without_snippets: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

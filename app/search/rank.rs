@@ -4,13 +4,14 @@
 //! A query group scores like a tantivy `DisjunctionMaxQuery` (best alternative + TIE × the
 //! others) over its alternatives, an alternative like a `BooleanQuery` of
 //! `BoostQuery(TermQuery(field, term), field boost)` over the fields the term occurs in,
-//! boosted by the alternative's weight; BM25 is tantivy's (`Bm25Weight`). The postings and
-//! field norms are read directly ([`add_term`]) rather than through that query tree, which
-//! built weights and union scorers for every term of every query. A document's score is
+//! boosted by the alternative's weight; BM25 is tantivy's (`Bm25Weight`). A term's score per
+//! document over its fields is read from the postings and field norms once per index
+//! ([`super::impact`]) rather than through that query tree, which built weights and union
+//! scorers for every term of every query. A document's score is
 //! the sum over its groups, then × (matched groups / groups)², so documents matching more
 //! of the query come first, then × the kind boost.
 
-use super::build::{idf, LangIndex, BOOSTS};
+use super::build::LangIndex;
 use super::highlight::Matcher;
 use super::plan::{Alt, Plan, Space};
 use super::snippet::snippet;
@@ -20,8 +21,6 @@ use crate::content::model::{Audience, Kind};
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
-use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 /// Share of the other alternatives of a group added to the best one.
 const TIE: f32 = 0.15;
@@ -85,101 +84,6 @@ fn alt_terms<'a>(index: &'a LangIndex, alt: &Alt, one: &'a mut [u32; 1]) -> &'a 
     }
 }
 
-/// Adds `weight` × BM25 of `term` in field `f` to every document that has it, into
-/// `alt` (listing each document once in `in_alt`). Reads tantivy's postings and field
-/// norms directly: the same BM25 as a `TermQuery`, without building queries, weights
-/// and union scorers for every term of every query (most of a search's time before).
-fn add_term(
-    index: &LangIndex,
-    term: u32,
-    f: usize,
-    weight: f32,
-    alt: &mut [f32],
-    in_alt: &mut Vec<u32>,
-) {
-    let field = index.fields[f];
-    let term = Term::from_field_text(field, index.vocab.terms.str(term));
-    let segments = index.searcher.segment_readers();
-    // In RAM, reading cannot fail; a failure counts as no match.
-    let info_in = |reader: &tantivy::SegmentReader| {
-        let inverted = reader.inverted_index(field).ok()?;
-        let info = inverted.get_term_info(&term).ok()??;
-        Some((inverted, info))
-    };
-    let bm25 = &index.bm25[f];
-    let scale_of = |doc_freq: u64| weight * idf(doc_freq, index.total_docs) / bm25.unit_idf;
-    match segments {
-        // The usual case: one segment, one term look-up.
-        [one] => {
-            if let Some((inverted, info)) = info_in(one) {
-                let scale = scale_of(u64::from(info.doc_freq));
-                add_postings(index, 0, one, &inverted, &info, f, scale, alt, in_alt);
-            }
-        }
-        // BM25's idf counts the term's documents in every segment.
-        _ => {
-            let found: Vec<_> = segments.iter().map(info_in).collect();
-            let doc_freq = found
-                .iter()
-                .flatten()
-                .map(|(_, i)| u64::from(i.doc_freq))
-                .sum();
-            let scale = scale_of(doc_freq);
-            for (seg, (reader, found)) in segments.iter().zip(found).enumerate() {
-                if let Some((inverted, info)) = found {
-                    add_postings(index, seg, reader, &inverted, &info, f, scale, alt, in_alt);
-                }
-            }
-        }
-    }
-}
-
-/// The BM25 part of [`add_term`] for one segment's postings of the term, × `scale`.
-#[allow(clippy::too_many_arguments)]
-fn add_postings(
-    index: &LangIndex,
-    seg: usize,
-    reader: &tantivy::SegmentReader,
-    inverted: &tantivy::InvertedIndexReader,
-    info: &tantivy::postings::TermInfo,
-    f: usize,
-    scale: f32,
-    alt: &mut [f32],
-    in_alt: &mut Vec<u32>,
-) {
-    let (Ok(mut block), Ok(norms)) = (
-        inverted.read_block_postings_from_terminfo(info, IndexRecordOption::WithFreqs),
-        reader.get_fieldnorms_reader(index.fields[f]),
-    ) else {
-        return;
-    };
-    let unit = &index.bm25[f].unit;
-    let ords = &index.ords[seg];
-    let alive = reader.alive_bitset();
-    // A block (128 documents) at a time: tight loops over decoded arrays.
-    loop {
-        let (docs, freqs) = (block.docs(), block.freqs());
-        if docs.is_empty() {
-            break;
-        }
-        for (i, &doc) in docs.iter().enumerate() {
-            if alive.is_some_and(|a| !a.is_alive(doc)) {
-                continue;
-            }
-            let tf = freqs.get(i).copied().unwrap_or(1);
-            let o = ords[doc as usize] as usize;
-            let sc = unit.score(norms.fieldnorm_id(doc), tf) * scale;
-            if alt[o].is_nan() {
-                alt[o] = sc;
-                in_alt.push(o as u32);
-            } else {
-                alt[o] += sc;
-            }
-        }
-        block.advance();
-    }
-}
-
 /// Adds one group's score of document `o` to its total.
 #[inline]
 fn add_group_score(
@@ -198,11 +102,58 @@ fn add_group_score(
     matched[o] = matched[o].saturating_add(1);
 }
 
+/// Where an alternative's score of a document goes: straight into the total when its
+/// group has one alternative (best + TIE × 0 is that score), else into the group's best
+/// and sum, which [`Sink::end_group`] adds to the total.
+struct Sink<'s> {
+    only: bool,
+    total: &'s mut [f32],
+    matched: &'s mut [u8],
+    touched: &'s mut Vec<u32>,
+    best: &'s mut [f32],
+    sum: &'s mut [f32],
+    in_group: &'s mut Vec<u32>,
+}
+
+impl Sink<'_> {
+    #[inline]
+    fn add(&mut self, o: usize, sc: f32) {
+        if self.only {
+            add_group_score(self.total, self.matched, self.touched, o, sc);
+        } else if self.best[o].is_nan() {
+            self.best[o] = sc;
+            self.sum[o] = sc;
+            self.in_group.push(o as u32);
+        } else {
+            self.best[o] = self.best[o].max(sc);
+            self.sum[o] += sc;
+        }
+    }
+
+    fn end_group(self) {
+        for &o in self.in_group.iter() {
+            let o = o as usize;
+            let (b, all) = (
+                std::mem::replace(&mut self.best[o], f32::NAN),
+                std::mem::replace(&mut self.sum[o], f32::NAN),
+            );
+            add_group_score(
+                self.total,
+                self.matched,
+                self.touched,
+                o,
+                b + (all - b) * TIE,
+            );
+        }
+        self.in_group.clear();
+    }
+}
+
 /// Scores every matching document: afterwards `s.touched` lists them and `s.total` holds
 /// their scores (to be cleared by [`collect`]); returns the best score. A group scores like
 /// tantivy's `DisjunctionMaxQuery` with tie-breaker TIE over its alternatives, an
 /// alternative like a `BooleanQuery` of boosted `TermQuery`s over the fields its terms
-/// occur in.
+/// occur in (each term's fields summed once per index, in [`super::impact`]).
 fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> f32 {
     let n = index.docs.len();
     s.fit(n);
@@ -217,44 +168,46 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> f32 {
         in_alt,
     } = s;
     for group in &plan.groups {
+        let mut sink = Sink {
+            only: group.alts.len() == 1,
+            total,
+            matched,
+            touched,
+            best,
+            sum,
+            in_group,
+        };
         for a in &group.alts {
             let mut one = [0];
-            for &term in alt_terms(index, a, &mut one) {
-                let mask = index.term_fields(term);
-                for (f, &boost) in BOOSTS.iter().enumerate() {
-                    if mask & (1 << f) != 0 {
-                        add_term(index, term, f, boost * a.weight, alt, in_alt);
+            match alt_terms(index, a, &mut one) {
+                // One term lists each document once: no sum over terms needed.
+                &[term] => {
+                    for i in index.impacts.of(index, term).iter() {
+                        sink.add(i.doc as usize, i.score * a.weight);
                     }
                 }
-            }
-            // A group of one alternative scores as that alternative (best + TIE × 0):
-            // straight into the total, skipping the group level.
-            let only = group.alts.len() == 1;
-            for &o in in_alt.iter() {
-                let o = o as usize;
-                let sc = std::mem::replace(&mut alt[o], f32::NAN);
-                if only {
-                    add_group_score(total, matched, touched, o, sc);
-                } else if best[o].is_nan() {
-                    best[o] = sc;
-                    sum[o] = sc;
-                    in_group.push(o as u32);
-                } else {
-                    best[o] = best[o].max(sc);
-                    sum[o] += sc;
+                terms => {
+                    for &term in terms {
+                        for i in index.impacts.of(index, term).iter() {
+                            let o = i.doc as usize;
+                            let sc = i.score * a.weight;
+                            if alt[o].is_nan() {
+                                alt[o] = sc;
+                                in_alt.push(o as u32);
+                            } else {
+                                alt[o] += sc;
+                            }
+                        }
+                    }
+                    for &o in in_alt.iter() {
+                        let o = o as usize;
+                        sink.add(o, std::mem::replace(&mut alt[o], f32::NAN));
+                    }
+                    in_alt.clear();
                 }
             }
-            in_alt.clear();
         }
-        for &o in in_group.iter() {
-            let o = o as usize;
-            let (b, all) = (
-                std::mem::replace(&mut best[o], f32::NAN),
-                std::mem::replace(&mut sum[o], f32::NAN),
-            );
-            add_group_score(total, matched, touched, o, b + (all - b) * TIE);
-        }
-        in_group.clear();
+        sink.end_group();
     }
     let groups = plan.groups.len().max(1) as f32;
     let mut best = 0.0f32;
@@ -437,31 +390,31 @@ pub(crate) fn run(index: &LangIndex, plan: &Plan, q: &SearchQuery) -> SearchResu
     let mut hits = c.top;
     hits.sort_by(by_score);
 
-    if !hits.is_empty() {
-        let matcher = Matcher::new(&index.vocab, plan);
-        let groups_of = |w: &str| matcher.groups(w);
-        let all = u32::MAX >> (32 - plan.groups.len().clamp(1, 32));
-        results.hits = hits
-            .into_iter()
-            .map(|(ord, sc)| {
-                let d = &index.docs[ord as usize];
-                Hit {
-                    slug: d.slug.clone(),
-                    kind: d.kind,
-                    title: d.title.clone(),
-                    snippet_html: snippet(
+    let matcher =
+        (!hits.is_empty() && !q.without_snippets).then(|| Matcher::new(&index.vocab, plan));
+    let all = u32::MAX >> (32 - plan.groups.len().clamp(1, 32));
+    results.hits = hits
+        .into_iter()
+        .map(|(ord, sc)| {
+            let d = &index.docs[ord as usize];
+            Hit {
+                slug: d.slug.clone(),
+                kind: d.kind,
+                title: d.title.clone(),
+                snippet_html: matcher.as_ref().map_or_else(String::new, |m| {
+                    snippet(
                         &d.title,
                         &d.summary,
                         &d.body,
-                        &groups_of,
-                        matcher.starts(),
+                        &|w| m.groups(w),
+                        m.starts(),
                         all,
-                    ),
-                    score: sc,
-                }
-            })
-            .collect();
-    }
+                    )
+                }),
+                score: sc,
+            }
+        })
+        .collect();
 
     if matching < SUGGEST_BELOW {
         results.suggestion = suggestion(index, plan, matching == 0);

@@ -729,3 +729,49 @@ fn snippets_mark_capitals_whose_first_byte_differs() {
         );
     }
 }
+
+#[test]
+fn kept_term_scores_are_the_postings_scores() {
+    use super::impact::{read, Impact, Impacts};
+    use std::borrow::Cow;
+    // A new index: nothing kept yet.
+    let idx = build(corpus(), synonyms(TEST_SYNONYMS));
+    for (_, li) in &idx.langs {
+        let terms = li.field_mask.len() as u32;
+        let mut bytes = 0;
+        for term in 0..terms {
+            let fresh = read(li, term);
+            assert_eq!(fresh.is_empty(), li.term_fields(term) == 0);
+            assert!(fresh.windows(2).all(|w| w[0].doc < w[1].doc));
+            assert!(fresh
+                .iter()
+                .all(|i| i.score > 0.0 && (i.doc as usize) < li.docs.len()));
+            assert_eq!(li.impacts.of(li, term).as_ref(), fresh.as_slice());
+            assert!(matches!(li.impacts.of(li, term), Cow::Borrowed(_)), "kept");
+            bytes += fresh.len() * std::mem::size_of::<Impact>();
+        }
+        assert_eq!(li.impacts.used(), bytes);
+        // Past the budget a list is read every time, and is the same.
+        let none = Impacts::with_budget(terms as usize, 0);
+        for term in 0..terms {
+            let list = none.of(li, term);
+            assert!(list.is_empty() || matches!(list, Cow::Owned(_)));
+            assert_eq!(list.as_ref(), read(li, term).as_slice());
+        }
+        assert_eq!(none.used(), 0);
+    }
+}
+
+#[test]
+fn hits_without_snippets_are_the_same_hits() {
+    let with = search("psykolog");
+    let without = index().search(&SearchQuery {
+        without_snippets: true,
+        ..query("psykolog")
+    });
+    assert!(!with.hits.is_empty());
+    assert!(with.hits.iter().all(|h| !h.snippet_html.is_empty()));
+    assert!(without.hits.iter().all(|h| h.snippet_html.is_empty()));
+    assert_eq!(slugs(&with), slugs(&without));
+    assert_eq!(with.total, without.total);
+}

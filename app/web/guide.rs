@@ -383,16 +383,14 @@ fn api(site: &Site, pairs: Result<Pairs, &'static str>) -> Response {
         outcome: t.reply.outcome.as_ref().map(|o| o.id.clone()),
         acute: t.category.map(|c| c.id.clone()),
     };
-    observed.on(no_store(
-        Json(guide_reply(site, lang, &t, &text)).into_response(),
-    ))
+    observed.on(no_store(Json(guide_reply(site, lang, &t)).into_response()))
 }
 
 /// Search hits for the message asked for when it is not acute ([`with_search_hits`]).
 const SEARCH_HITS: usize = 3;
 
 /// The `/api/guide` reply for a triaged message (also what `findhjaelp guide test` scores).
-pub fn guide_reply(site: &Site, lang: Lang, t: &Triage, text: &str) -> GuideReply {
+pub fn guide_reply(site: &Site, lang: Lang, t: &Triage) -> GuideReply {
     let code = lang.code();
     let reply = &t.reply;
     let recommendation = |slug: &str, reason: String| {
@@ -413,13 +411,15 @@ pub fn guide_reply(site: &Site, lang: Lang, t: &Triage, text: &str) -> GuideRepl
         .collect();
     if !reply.acute {
         let found = site.search.search(&SearchQuery {
-            text: text.to_string(),
+            text: t.text.clone(),
             lang,
             kind: None,
             audience: None,
             age: None,
             without_parents: false,
             limit: SEARCH_HITS,
+            // The guide shows titles and its own reason, never a snippet.
+            without_snippets: true,
         });
         let reason = site.i18n.t(lang, "guide-found-by-search");
         let hits = found

@@ -75,6 +75,7 @@ fn run(site: &Site, lang: Lang, p: &Params) -> SearchResults {
         age: p.age,
         without_parents: p.without_parents,
         limit: p.limit,
+        without_snippets: false,
     })
 }
 
