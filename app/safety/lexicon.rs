@@ -178,6 +178,44 @@ fn exact(entry: &str) -> String {
         .join(" ")
 }
 
+/// Compiles phrases taken as written (`unless`, `about`, `resolved` …), reporting those
+/// that cannot be compiled.
+fn exact_patterns(
+    builder: &mut LexiconBuilder,
+    list: &[Spanned<String>],
+    at: &At,
+    problems: &mut Vec<Problem>,
+) -> Vec<super::PatternId> {
+    list.iter()
+        .filter_map(|e| {
+            builder
+                .part(&exact(e.get_ref()))
+                .map_err(|m| problems.push(at.loc(e).error(m)))
+                .ok()
+        })
+        .collect()
+}
+
+/// `resolved` phrases: two words or more. One word alone would also cancel a danger told
+/// before it in a message where nothing is over ("min mand slog mig, jeg vil et sted hen,
+/// hvor jeg er i sikkerhed" must not be cancelled by "sikkerhed").
+fn resolved_patterns(
+    builder: &mut LexiconBuilder,
+    list: &[Spanned<String>],
+    at: &At,
+    problems: &mut Vec<Problem>,
+) -> Vec<super::PatternId> {
+    for e in list {
+        if e.get_ref().split_whitespace().count() < 2 {
+            problems.push(at.loc(e).error(format!(
+                "\"{}\" under resolved er ét ord. Skriv en vending på mindst to ord, der siger, at det er ovre (fx \"er i sikkerhed nu\" i stedet for \"sikkerhed\"): ét ord alene ophæver også en fare, der står før det i en besked, hvor intet er ovre.",
+                e.get_ref()
+            )));
+        }
+    }
+    exact_patterns(builder, list, at, problems)
+}
+
 /// Defines a file's word groups (a group may use the groups before it, in any file read
 /// earlier: the shared file first, then the categories in name order).
 fn add_groups(
@@ -243,22 +281,13 @@ pub fn load(
     builder.known_words(calm.iter().map(String::as_str));
     builder.known_words(shared.calm_examples.iter().map(|e| e.get_ref().as_str()));
     add_groups(&mut builder, &shared.group, &at, problems);
-    // Both are phrases, found the way `unless` words are ("ikke er fiktion", "i dag").
-    let mut exact_parts = |list: &[Spanned<String>]| -> Vec<super::PatternId> {
-        list.iter()
-            .filter_map(|e| {
-                builder
-                    .part(&exact(e.get_ref()))
-                    .map_err(|m| problems.push(at.loc(e).error(m)))
-                    .ok()
-            })
-            .collect()
-    };
-    let about = exact_parts(&shared.about);
-    let about_enders = exact_parts(&shared.about_enders);
-    let about_enders_after = exact_parts(&shared.about_enders_after);
-    let resolved = exact_parts(&shared.resolved);
-    let resolved_reopen = exact_parts(&shared.resolved_reopen);
+    // Phrases, found the way `unless` words are ("ikke er fiktion", "i dag").
+    let about = exact_patterns(&mut builder, &shared.about, &at, problems);
+    let about_enders = exact_patterns(&mut builder, &shared.about_enders, &at, problems);
+    let about_enders_after =
+        exact_patterns(&mut builder, &shared.about_enders_after, &at, problems);
+    let resolved = resolved_patterns(&mut builder, &shared.resolved, &at, problems);
+    let resolved_reopen = exact_patterns(&mut builder, &shared.resolved_reopen, &at, problems);
     let mut numbers = Vec::new();
     for n in &shared.number {
         let loc = at.loc(&n.id);
@@ -400,18 +429,8 @@ pub fn load(
                 ));
             }
         }
-        let mut exact_list = |list: &[Spanned<String>]| -> Vec<super::PatternId> {
-            list.iter()
-                .filter_map(|w| {
-                    builder
-                        .part(&exact(w.get_ref()))
-                        .map_err(|m| problems.push(at.loc(w).error(m)))
-                        .ok()
-                })
-                .collect()
-        };
-        let unless = exact_list(&doc.unless);
-        let category_resolved = exact_list(&doc.resolved);
+        let unless = exact_patterns(&mut builder, &doc.unless, &at, problems);
+        let category_resolved = resolved_patterns(&mut builder, &doc.resolved, &at, problems);
         if doc.words.is_empty() && doc.firm.is_empty() && doc.combination.is_empty() {
             problems.push(top.error(
                 "Kategorien har ingen words og ingen [[combination]]: siden kan ikke genkende den.",
