@@ -158,7 +158,10 @@ fn a_broken_acute_lexicon_is_reported_and_refused() {
         ("akut/forkert.toml:9: error:", "@findesikke"),
         ("akut/forkert.toml:5: error:", "`now`"),
         // One word would also cancel a danger told before it: "sikkerhed", not "er fundet nu".
-        ("akut/forkert.toml:13: error:", "\"sikkerhed\" under resolved er ét ord"),
+        (
+            "akut/forkert.toml:13: error:",
+            "\"sikkerhed\" under resolved er ét ord",
+        ),
         ("chatsprog.toml:2: error:", "to ord"),
     ] {
         assert!(
@@ -171,7 +174,10 @@ fn a_broken_acute_lexicon_is_reported_and_refused() {
     let (code, out) = run(&["serve", "--content", content, "--addr", "127.0.0.1:0"]);
     assert_ne!(code, 0);
     assert!(out.contains("akut/forkert.toml:6"), "{out}");
-    assert!(!out.contains("forkert.toml:12"), "two words are fine:\n{out}");
+    assert!(
+        !out.contains("forkert.toml:12"),
+        "two words are fine:\n{out}"
+    );
 }
 
 /// The staff guide promises that `check` measures readability: a hard Danish body is a

@@ -11,16 +11,20 @@
 //! the sum over its groups, then × (matched groups / groups)², so documents matching more
 //! of the query come first, then × the kind boost.
 
-use super::build::LangIndex;
+use super::build::{idf, LangIndex, BOOSTS};
 use super::highlight::Matcher;
+use super::impact::Impact;
 use super::plan::{Alt, Plan, Space};
 use super::snippet::snippet;
 use super::text::char_len;
 use super::{Hit, SearchQuery, SearchResults};
 use crate::content::model::{Audience, Kind};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
 
 /// Share of the other alternatives of a group added to the best one.
 const TIE: f32 = 0.15;
@@ -81,6 +85,88 @@ fn alt_terms<'a>(index: &'a LangIndex, alt: &Alt, one: &'a mut [u32; 1]) -> &'a 
             &one[..]
         }
         (Some(term), Space::Fold) => vocab.fold_main.get(term),
+    }
+}
+
+/// `term`'s score per document, kept with the index once read.
+fn term_scores(index: &LangIndex, term: u32) -> Cow<'_, [Impact]> {
+    index.impacts.of(term, || read_impacts(index, term))
+}
+
+/// Reads `term`'s scores per document from tantivy ([`super::impact`]): each field's postings, then the documents in order
+/// with their fields' scores summed (in field order).
+pub(crate) fn read_impacts(index: &LangIndex, term: u32) -> Vec<Impact> {
+    let mask = index.term_fields(term);
+    let mut all = Vec::new();
+    for (f, &boost) in BOOSTS.iter().enumerate() {
+        if mask & (1 << f) != 0 {
+            read_field(index, term, f, boost, &mut all);
+        }
+    }
+    // Stable: a document's fields stay in field order, so sums are reproducible.
+    all.sort_by_key(|i| i.doc);
+    let mut out: Vec<Impact> = Vec::with_capacity(all.len());
+    for i in all {
+        match out.last_mut() {
+            Some(last) if last.doc == i.doc => last.score += i.score,
+            _ => out.push(i),
+        }
+    }
+    out
+}
+
+/// Appends `boost` × BM25 of `term` in field `f` for every document that has it: the same
+/// BM25 as tantivy's `TermQuery`, from the postings and field norms directly.
+fn read_field(index: &LangIndex, term: u32, f: usize, boost: f32, out: &mut Vec<Impact>) {
+    let field = index.fields[f];
+    let term = Term::from_field_text(field, index.vocab.terms.str(term));
+    let segments = index.searcher.segment_readers();
+    // In RAM, reading cannot fail; a failure counts as no match.
+    let found: Vec<_> = segments
+        .iter()
+        .map(|reader| {
+            let inverted = reader.inverted_index(field).ok()?;
+            let info = inverted.get_term_info(&term).ok()??;
+            Some((inverted, info))
+        })
+        .collect();
+    // BM25's idf counts the term's documents in every segment.
+    let doc_freq: u64 = found
+        .iter()
+        .flatten()
+        .map(|(_, i)| u64::from(i.doc_freq))
+        .sum();
+    let bm25 = &index.bm25[f];
+    let scale = boost * idf(doc_freq, index.total_docs) / bm25.unit_idf;
+    for (seg, (reader, found)) in segments.iter().zip(found).enumerate() {
+        let Some((inverted, info)) = found else {
+            continue;
+        };
+        let (Ok(mut block), Ok(norms)) = (
+            inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::WithFreqs),
+            reader.get_fieldnorms_reader(field),
+        ) else {
+            continue;
+        };
+        let ords = &index.ords[seg];
+        let alive = reader.alive_bitset();
+        loop {
+            let (docs, freqs) = (block.docs(), block.freqs());
+            if docs.is_empty() {
+                break;
+            }
+            for (i, &doc) in docs.iter().enumerate() {
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                let tf = freqs.get(i).copied().unwrap_or(1);
+                out.push(Impact {
+                    doc: ords[doc as usize],
+                    score: bm25.unit.score(norms.fieldnorm_id(doc), tf) * scale,
+                });
+            }
+            block.advance();
+        }
     }
 }
 
@@ -182,13 +268,13 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> f32 {
             match alt_terms(index, a, &mut one) {
                 // One term lists each document once: no sum over terms needed.
                 &[term] => {
-                    for i in index.impacts.of(index, term).iter() {
+                    for i in term_scores(index, term).iter() {
                         sink.add(i.doc as usize, i.score * a.weight);
                     }
                 }
                 terms => {
                     for &term in terms {
-                        for i in index.impacts.of(index, term).iter() {
+                        for i in term_scores(index, term).iter() {
                             let o = i.doc as usize;
                             let sc = i.score * a.weight;
                             if alt[o].is_nan() {
