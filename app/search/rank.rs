@@ -93,8 +93,8 @@ fn term_scores(index: &LangIndex, term: u32) -> Cow<'_, [Impact]> {
     index.impacts.of(term, || read_impacts(index, term))
 }
 
-/// Reads `term`'s scores per document from tantivy ([`super::impact`]): each field's postings, then the documents in order
-/// with their fields' scores summed (in field order).
+/// Reads `term`'s scores per document from tantivy ([`super::impact`]): each field's
+/// postings, then the documents in order with their fields' scores summed (in field order).
 pub(crate) fn read_impacts(index: &LangIndex, term: u32) -> Vec<Impact> {
     let mask = index.term_fields(term);
     let mut all = Vec::new();
