@@ -1,7 +1,7 @@
 import re, collections, itertools, unicodedata
 import os
 D=os.path.dirname(os.path.abspath(__file__))+'/'
-FILES=['heldout.tsv','train.tsv','train-2.tsv','uk-ar.tsv','fresh.tsv','fresh-2.tsv','fresh-3.tsv','fresh-4.tsv','fresh-5.tsv','fresh-6.tsv','fresh-7.tsv','fresh-8.tsv','fresh-9.tsv','fresh-10.tsv','fresh-11.tsv','fresh-12.tsv','fresh-13.tsv','fresh-14.tsv','fresh-15.tsv','fresh-16.tsv','fresh-17.tsv','fresh-18.tsv','fresh-19.tsv','fresh-20.tsv','fresh-21.tsv','fresh-22.tsv','fresh-24.tsv','laughter.tsv','probes.tsv']
+FILES=['heldout.tsv','train.tsv','train-2.tsv','uk-ar.tsv','fresh.tsv','fresh-2.tsv','fresh-3.tsv','fresh-4.tsv','fresh-5.tsv','fresh-6.tsv','fresh-7.tsv','fresh-8.tsv','fresh-9.tsv','fresh-10.tsv','fresh-11.tsv','fresh-12.tsv','fresh-13.tsv','fresh-14.tsv','fresh-15.tsv','fresh-16.tsv','fresh-17.tsv','fresh-18.tsv','fresh-19.tsv','fresh-20.tsv','fresh-21.tsv','fresh-22.tsv','fresh-23.tsv','fresh-24.tsv','laughter.tsv','probes.tsv']
 LANGS={'da','en','uk','ar'}
 CATS={'selvmord','selvskade','forgiftning','vold-mod-barn','vold-mellem-voksne','seksuelle-overgreb','grooming','trusler-og-vaaben','barn-savnet-eller-alene','intet-sted-at-sove','calm'}
 ok=True; seen={}; norm={}; rows=collections.defaultdict(list)
