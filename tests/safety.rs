@@ -92,6 +92,7 @@ async fn every_acute_message_of_the_red_team_corpus_is_flagged_and_few_calm_ones
     part(&app, "fresh-20.tsv", 17.5).await;
     part(&app, "fresh-21.tsv", 3.4).await;
     part(&app, "fresh-22.tsv", 6.0).await;
+    part(&app, "fresh-23.tsv", 14.2).await;
     part(&app, "fresh-24.tsv", 10.9).await;
     // Hand-written acute probes (not blind, no calm lines): every one flagged.
     part(&app, "probes.tsv", 100.0).await;
