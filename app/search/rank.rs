@@ -38,33 +38,42 @@ const SUGGEST_BELOW: usize = 3;
 /// Per-thread score accumulators, sized to the number of documents and kept between
 /// queries (each cleared through its list of touched documents), so a query allocates
 /// little. Three levels: an alternative's score (the sum over its terms and fields), a
-/// group's (the best alternative + TIE × the others) and the total (the sum over groups).
+/// group's (the best alternative + TIE × the others, in [`Sums`]) and the total (the sum
+/// over groups).
 #[derive(Default)]
 struct Scratch {
+    sums: Sums,
+    alt: Vec<f32>,
+    in_alt: Vec<u32>,
+}
+
+/// The group and total levels of [`Scratch`].
+#[derive(Default)]
+struct Sums {
     total: Vec<f32>,
     matched: Vec<u8>,
     touched: Vec<u32>,
     best: Vec<f32>,
     sum: Vec<f32>,
     in_group: Vec<u32>,
-    alt: Vec<f32>,
-    in_alt: Vec<u32>,
 }
 
 impl Scratch {
     fn fit(&mut self, n: usize) {
-        for v in [
-            &mut self.total,
-            &mut self.best,
-            &mut self.sum,
-            &mut self.alt,
-        ] {
+        let Sums {
+            total,
+            matched,
+            best,
+            sum,
+            ..
+        } = &mut self.sums;
+        for v in [total, best, sum, &mut self.alt] {
             if v.len() < n {
                 v.resize(n, f32::NAN);
             }
         }
-        if self.matched.len() < n {
-            self.matched.resize(n, 0);
+        if matched.len() < n {
+            matched.resize(n, 0);
         }
     }
 }
@@ -170,42 +179,26 @@ fn read_field(index: &LangIndex, term: u32, f: usize, boost: f32, out: &mut Vec<
     }
 }
 
-/// Adds one group's score of document `o` to its total.
-#[inline]
-fn add_group_score(
-    total: &mut [f32],
-    matched: &mut [u8],
-    touched: &mut Vec<u32>,
-    o: usize,
-    sc: f32,
-) {
-    if matched[o] == 0 {
-        touched.push(o as u32);
-        total[o] = sc;
-    } else {
-        total[o] += sc;
-    }
-    matched[o] = matched[o].saturating_add(1);
-}
-
-/// Where an alternative's score of a document goes: straight into the total when its
-/// group has one alternative (best + TIE × 0 is that score), else into the group's best
-/// and sum, which [`Sink::end_group`] adds to the total.
-struct Sink<'s> {
-    only: bool,
-    total: &'s mut [f32],
-    matched: &'s mut [u8],
-    touched: &'s mut Vec<u32>,
-    best: &'s mut [f32],
-    sum: &'s mut [f32],
-    in_group: &'s mut Vec<u32>,
-}
-
-impl Sink<'_> {
+impl Sums {
+    /// Adds one group's score of document `o` to its total.
     #[inline]
-    fn add(&mut self, o: usize, sc: f32) {
-        if self.only {
-            add_group_score(self.total, self.matched, self.touched, o, sc);
+    fn add_to_total(&mut self, o: usize, sc: f32) {
+        if self.matched[o] == 0 {
+            self.touched.push(o as u32);
+            self.total[o] = sc;
+        } else {
+            self.total[o] += sc;
+        }
+        self.matched[o] = self.matched[o].saturating_add(1);
+    }
+
+    /// Adds an alternative's score of document `o`: straight into the total when its group
+    /// has `only` one alternative (best + TIE × 0 is that score), else into the group's best
+    /// and sum, which [`Sums::end_group`] adds to the total.
+    #[inline]
+    fn add_alt(&mut self, only: bool, o: usize, sc: f32) {
+        if only {
+            self.add_to_total(o, sc);
         } else if self.best[o].is_nan() {
             self.best[o] = sc;
             self.sum[o] = sc;
@@ -216,26 +209,20 @@ impl Sink<'_> {
         }
     }
 
-    fn end_group(self) {
-        for &o in self.in_group.iter() {
-            let o = o as usize;
+    fn end_group(&mut self) {
+        for k in 0..self.in_group.len() {
+            let o = self.in_group[k] as usize;
             let (b, all) = (
                 std::mem::replace(&mut self.best[o], f32::NAN),
                 std::mem::replace(&mut self.sum[o], f32::NAN),
             );
-            add_group_score(
-                self.total,
-                self.matched,
-                self.touched,
-                o,
-                b + (all - b) * TIE,
-            );
+            self.add_to_total(o, b + (all - b) * TIE);
         }
         self.in_group.clear();
     }
 }
 
-/// Scores every matching document: afterwards `s.touched` lists them and `s.total` holds
+/// Scores every matching document: afterwards `s.sums.touched` lists them and `s.sums.total` holds
 /// their scores (to be cleared by [`collect`]); returns the best score. A group scores like
 /// tantivy's `DisjunctionMaxQuery` with tie-breaker TIE over its alternatives, an
 /// alternative like a `BooleanQuery` of boosted `TermQuery`s over the fields its terms
@@ -243,33 +230,16 @@ impl Sink<'_> {
 fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> f32 {
     let n = index.docs.len();
     s.fit(n);
-    let Scratch {
-        total,
-        matched,
-        touched,
-        best,
-        sum,
-        in_group,
-        alt,
-        in_alt,
-    } = s;
+    let Scratch { sums, alt, in_alt } = s;
     for group in &plan.groups {
-        let mut sink = Sink {
-            only: group.alts.len() == 1,
-            total,
-            matched,
-            touched,
-            best,
-            sum,
-            in_group,
-        };
+        let only = group.alts.len() == 1;
         for a in &group.alts {
             let mut one = [0];
             match alt_terms(index, a, &mut one) {
                 // One term lists each document once: no sum over terms needed.
                 &[term] => {
                     for i in term_scores(index, term).iter() {
-                        sink.add(i.doc as usize, i.score * a.weight);
+                        sums.add_alt(only, i.doc as usize, i.score * a.weight);
                     }
                 }
                 terms => {
@@ -287,21 +257,21 @@ fn score(index: &LangIndex, plan: &Plan, s: &mut Scratch) -> f32 {
                     }
                     for &o in in_alt.iter() {
                         let o = o as usize;
-                        sink.add(o, std::mem::replace(&mut alt[o], f32::NAN));
+                        sums.add_alt(only, o, std::mem::replace(&mut alt[o], f32::NAN));
                     }
                     in_alt.clear();
                 }
             }
         }
-        sink.end_group();
+        sums.end_group();
     }
     let groups = plan.groups.len().max(1) as f32;
     let mut best = 0.0f32;
-    for &ord in touched.iter() {
+    for &ord in sums.touched.iter() {
         let o = ord as usize;
-        let coord = matched[o] as f32 / groups;
-        let sc = total[o] * coord * coord * index.facets[o].boost;
-        total[o] = sc;
+        let coord = sums.matched[o] as f32 / groups;
+        let sc = sums.total[o] * coord * coord * index.facets[o].boost;
+        sums.total[o] = sc;
         best = best.max(sc);
     }
     best
@@ -399,10 +369,10 @@ fn collect(
     let mut per_class = [0usize; CLASSES];
     let mut c = Collected::default();
     let mut heap: BinaryHeap<Kept> = BinaryHeap::with_capacity(limit + 1);
-    for &ord in &s.touched {
+    for &ord in &s.sums.touched {
         let o = ord as usize;
-        let sc = std::mem::replace(&mut s.total[o], f32::NAN);
-        s.matched[o] = 0;
+        let sc = std::mem::replace(&mut s.sums.total[o], f32::NAN);
+        s.sums.matched[o] = 0;
         if !(sc >= cut && sc > 0.0) {
             continue;
         }
@@ -426,7 +396,7 @@ fn collect(
             }
         }
     }
-    s.touched.clear();
+    s.sums.touched.clear();
 
     for (class, &n) in per_class.iter().enumerate().filter(|(_, &n)| n > 0) {
         let (kind, aud, without_parents) = class_parts(class);
